@@ -1,0 +1,6 @@
+export { readCsv, type IngestHooks } from './read-csv';
+export { IngestError, IngestCancelled } from './errors';
+export type { ByteSource } from './decode';
+export { CsvRowReader, type RowSink } from './csv-rows';
+export { sniffDialect, describeDialect } from './sniff';
+export { classifyCell } from './cells';

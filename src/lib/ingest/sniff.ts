@@ -1,0 +1,74 @@
+import type { Dialect } from '../model';
+
+const DELIMITERS: Dialect['delimiter'][] = [',', ';', '\t', '|'];
+const NAMES: Record<Dialect['delimiter'], string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+};
+
+/**
+ * Picks the delimiter that splits the first lines into the most consistent, widest rows,
+ * counting only delimiters outside double quotes. Sniffed once from the head of the file and
+ * then fixed for the whole parse, so a stray `;` deep in the file cannot change the dialect.
+ */
+export function sniffDialect(sample: string, hasBom: boolean): Dialect {
+  const newline = sniffNewline(sample);
+  const lines = splitSampleLines(sample, 50);
+  let best: { delimiter: Dialect['delimiter']; score: number; width: number } = {
+    delimiter: ',',
+    score: -1,
+    width: 1,
+  };
+  for (const delimiter of DELIMITERS) {
+    const widths = lines.map((line) => countOutsideQuotes(line, delimiter) + 1);
+    if (widths.length === 0) continue;
+    const header = widths[0];
+    if (header < 2) continue;
+    const consistent = widths.filter((w) => w === header).length / widths.length;
+    const score = consistent * 1000 + header;
+    if (score > best.score) best = { delimiter, score, width: header };
+  }
+  const decimal = best.delimiter === ';' && /;-?\d+,\d+(;|$)/m.test(sample) ? ',' : '.';
+  const widthNote = best.score < 0 ? 'no delimiter splits the header, so one column' : `${best.width} columns`;
+  return {
+    delimiter: best.delimiter,
+    quoteChar: '"',
+    newline,
+    decimal,
+    hasBom,
+    reason: `${NAMES[best.delimiter]}-delimited (${widthNote} in the header, consistent over the first ${lines.length} lines)${decimal === ',' ? ', decimal commas' : ''}`,
+  };
+}
+
+export function describeDialect(d: Dialect, encoding: string): string {
+  const nl = d.newline === '\r\n' ? 'CRLF' : d.newline === '\r' ? 'CR' : 'LF';
+  return `${NAMES[d.delimiter]}-delimited, double quotes, ${nl} line endings, ${encoding}${d.hasBom ? ' with BOM' : ''}${d.decimal === ',' ? ', decimal commas' : ''}`;
+}
+
+function sniffNewline(sample: string): Dialect['newline'] {
+  const lf = sample.indexOf('\n');
+  const cr = sample.indexOf('\r');
+  if (cr === -1) return '\n';
+  if (lf === -1) return '\r';
+  return sample[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function splitSampleLines(sample: string, max: number): string[] {
+  const lines = sample.split(/\r\n|\n|\r/);
+  // The last line of a sample may be cut mid-row.
+  if (lines.length > 1) lines.pop();
+  return lines.filter((l) => l.trim() !== '').slice(0, max);
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}

@@ -1,0 +1,37 @@
+/** A diagnosed pathology, with the numbers that triggered it. */
+
+export type Severity = 'critical' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
+
+export type DetectorId = 'nan-metrics' | 'failed-status' | 'overfitting' | 'short-run';
+
+/** One number (or token) that supports a finding, with the threshold it crossed. */
+export interface Evidence {
+  /** What was measured, e.g. "val_loss / train_loss". */
+  label: string;
+  /** The measured value as the data spells it (NaN, inf) or a formatted number. */
+  value: string;
+  /** The comparison that fired, e.g. "≥ 1.5". */
+  threshold?: string;
+  column?: string;
+}
+
+export interface Finding {
+  /** Stable within one analysis: `${detector}:${runId}` or `${detector}:${scope}`. */
+  id: string;
+  detector: DetectorId;
+  severity: Severity;
+  title: string;
+  runIds: string[];
+  /** Row indices of the runs, parallel to runIds. */
+  rows: number[];
+  evidence: Evidence[];
+  /** Why it matters. */
+  explanation: string;
+  /** What to try. */
+  recommendation: string;
+}
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}

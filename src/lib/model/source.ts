@@ -1,0 +1,73 @@
+/** What was read, how, and what could not be read. */
+
+export interface Dialect {
+  delimiter: ',' | ';' | '\t' | '|';
+  quoteChar: '"' | "'";
+  newline: '\n' | '\r\n' | '\r';
+  /** Decimal separator inferred for numbers (`,` in European spreadsheet exports). */
+  decimal: '.' | ',';
+  hasBom: boolean;
+  /** Human-readable justification, shown to the user. */
+  reason: string;
+}
+
+export type IssueSeverity = 'error' | 'warning';
+
+/** A problem found while reading a file. Line and column are 1-based physical positions. */
+export interface ParseIssue {
+  code: ParseIssueCode;
+  severity: IssueSeverity;
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  excerpt?: string;
+}
+
+export type ParseIssueCode =
+  | 'empty-file'
+  | 'no-header'
+  | 'header-only'
+  | 'duplicate-header'
+  | 'empty-header'
+  | 'unclosed-quote'
+  | 'malformed-quote'
+  | 'too-few-fields'
+  | 'too-many-fields'
+  | 'binary-content'
+  | 'encoding'
+  | 'unsupported-format'
+  | 'no-metrics'
+  | 'too-large';
+
+/** A row that could not be read; kept so the user sees exactly what was left out. */
+export interface QuarantinedRow {
+  line: number;
+  reason: string;
+  excerpt: string;
+}
+
+export interface SourceInfo {
+  file: string;
+  bytes: number;
+  format: 'csv-table';
+  /** Why the format was chosen, e.g. "comma-separated table with a header row". */
+  formatReason: string;
+  dialect: Dialect | null;
+  rows: number;
+  columns: number;
+  issues: ParseIssue[];
+  quarantined: QuarantinedRow[];
+  /** Total number of quarantined rows; `quarantined` may hold only the first ones. */
+  quarantinedCount: number;
+}
+
+export type IngestPhase = 'reading' | 'parsing' | 'typing' | 'analysing';
+
+/** Reported by the worker while a file is read and analysed. */
+export interface Progress {
+  phase: IngestPhase;
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}

@@ -1,0 +1,84 @@
+/** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
+import { analyze, DEFAULT_SETTINGS } from '../analysis';
+import { IngestCancelled, IngestError, readCsv } from '../ingest';
+import type { Column, Dataset } from '../model';
+import { buildMarkdownReport } from '../report';
+import type { AnalyzeOptions, AnalyzeResult, FromWorker, Request, WorkerError } from './protocol';
+
+export interface WorkerHost {
+  post(message: FromWorker, transfer?: Transferable[]): void;
+}
+
+const datasets = new Map<number, Dataset>();
+let nextDatasetId = 1;
+
+export async function handleRequest(request: Request, host: WorkerHost, isCancelled: () => boolean): Promise<void> {
+  try {
+    if (request.type === 'load') {
+      const dataset = await readCsv(request.file, {
+        isCancelled,
+        onProgress: (progress) => host.post({ kind: 'progress', id: request.id, progress }),
+      });
+      if (isCancelled()) throw new IngestCancelled();
+      const datasetId = nextDatasetId++;
+      // One dataset at a time is enough for the notebook; drop older ones to free memory.
+      datasets.clear();
+      datasets.set(datasetId, dataset);
+      host.post({ kind: 'progress', id: request.id, progress: { phase: 'analysing', bytesRead: dataset.source.bytes, totalBytes: dataset.source.bytes, rows: dataset.table.rowCount } });
+      const analysis = dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options) : null;
+      const columns = dataset.table.columns.map(copyColumn);
+      const result = { datasetId, source: dataset.source, columns, rowCount: dataset.table.rowCount, analysis };
+      host.post({ kind: 'response', id: request.id, ok: true, type: 'load', result }, columns.flatMap(buffersOf));
+      return;
+    }
+    const dataset = datasets.get(request.datasetId);
+    if (!dataset) {
+      postError(host, request.id, { code: 'unknown-dataset', message: 'That dataset is no longer loaded in the worker; drop the file again.' });
+      return;
+    }
+    host.post({ kind: 'response', id: request.id, ok: true, type: 'analyze', result: runAnalysis(dataset, request.options) });
+  } catch (error) {
+    postError(host, request.id, toWorkerError(error));
+  }
+}
+
+export function runAnalysis(dataset: Dataset, options: AnalyzeOptions): AnalyzeResult {
+  const summary = analyze(dataset, { overrides: options.overrides, settings: options.settings ?? DEFAULT_SETTINGS });
+  return { summary, reportMarkdown: buildMarkdownReport(summary) };
+}
+
+function postError(host: WorkerHost, id: number, error: WorkerError): void {
+  host.post({ kind: 'response', id, ok: false, error });
+}
+
+export function toWorkerError(error: unknown): WorkerError {
+  if (error instanceof IngestCancelled) return { code: 'cancelled', message: error.message };
+  if (error instanceof IngestError) {
+    return { code: 'parse', message: error.message, file: error.file, line: error.line, column: error.column };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Unexpected error in the analysis worker: ${message}` };
+}
+
+/** The worker keeps its dataset, so the main thread gets copies whose buffers are transferred. */
+function copyColumn(column: Column): Column {
+  switch (column.kind) {
+    case 'number':
+      return { ...column, values: column.values.slice(), states: column.states.slice() };
+    case 'time':
+      return { ...column, values: column.values.slice() };
+    default:
+      return { ...column, codes: column.codes.slice(), labels: column.labels.slice() };
+  }
+}
+
+function buffersOf(column: Column): Transferable[] {
+  switch (column.kind) {
+    case 'number':
+      return [column.values.buffer, column.states.buffer];
+    case 'time':
+      return [column.values.buffer];
+    default:
+      return [column.codes.buffer];
+  }
+}
