@@ -1,5 +1,5 @@
 import { CellState, type Column } from '../model';
-import { classifyCell } from './cells';
+import { CellKind, classifyCell, classifyCellFast, lastNumber } from './cells';
 import { Growable } from './growable';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -30,21 +30,20 @@ export class ColumnBuilder {
       this.pushString(raw);
       return;
     }
-    const token = classifyCell(raw, this.decimalComma);
-    switch (token.kind) {
-      case 'number':
-        this.values.push(token.value);
+    switch (classifyCellFast(raw, this.decimalComma)) {
+      case CellKind.number:
+        this.values.push(lastNumber);
         this.states.push(CellState.value);
         return;
-      case 'missing':
+      case CellKind.missing:
         this.values.push(NaN);
         this.states.push(CellState.missing);
         return;
-      case 'nan':
+      case CellKind.nan:
         this.values.push(NaN);
         this.states.push(CellState.nan);
         return;
-      case 'text':
+      default:
         this.switchToStrings();
         this.pushString(raw);
     }

@@ -58,6 +58,7 @@ export class CsvRowReader {
 
   private currentRowEnd = 0;
   private lastCarry = 0;
+  private nextQuote = -1;
 
   feed(text: string): void {
     if (this.stopped) return;
@@ -79,6 +80,7 @@ export class CsvRowReader {
   private parse(final: boolean): void {
     this.input = this.pending;
     this.rowStart = 0;
+    this.nextQuote = this.input.indexOf(this.dialect.quoteChar);
     this.parser.parse(this.input, 0, !final);
     const rest = this.input.slice(this.rowStart);
     this.input = '';
@@ -106,8 +108,9 @@ export class CsvRowReader {
     const start = this.rowStart;
     this.currentRowEnd = end;
     const fields = (Array.isArray(result.data[0]) ? result.data[0] : result.data) as string[];
-    const hasQuote = this.input.indexOf(this.dialect.quoteChar, start);
-    const quoted = hasQuote !== -1 && hasQuote < end;
+    // Cached so that a chunk without quotes is scanned once, not once per row.
+    if (this.nextQuote !== -1 && this.nextQuote < start) this.nextQuote = this.input.indexOf(this.dialect.quoteChar, start);
+    const quoted = this.nextQuote !== -1 && this.nextQuote < end;
     const rowLine = this.line;
     for (const error of result.errors) this.reportQuoteError(error, start, rowLine);
     if (quoted && result.errors.length === 0) this.checkStrayQuote(start, end, rowLine);

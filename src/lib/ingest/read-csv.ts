@@ -48,7 +48,7 @@ async function readWith(source: ByteSource, encoding: TextEncoding, hasBom: bool
     if (!builder) {
       sample += text;
       if (sample.length < SNIFF_CHARS) continue;
-      dialect = sniffDialect(sample, hasBom);
+      dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom);
       builder = new CsvTableBuilder(dialect, log);
       builder.feed(sample);
       sample = '';
@@ -59,7 +59,7 @@ async function readWith(source: ByteSource, encoding: TextEncoding, hasBom: bool
   }
   if (!builder) {
     if (sample.trim() === '') throw new IngestError('empty-file', 'The file is empty: there is no header and no data.', { file: source.name });
-    dialect = sniffDialect(sample, hasBom);
+    dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom);
     builder = new CsvTableBuilder(dialect, log);
     builder.feed(sample);
   }
