@@ -41,24 +41,51 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
     },
   },
   { files: ['src/lib/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   layer(['src/lib/model/**'], [...others('model'), 'ui', 'cli'], UI_PACKAGES),
   layer(['src/lib/ingest/**'], [...others('model', 'ingest'), 'ui', 'cli'], UI_PACKAGES),
   layer(['src/lib/analysis/**'], [...others('model', 'analysis'), 'ui', 'cli'], UI_PACKAGES),
-  layer(['src/lib/report/**'], [...others('model', 'analysis', 'report'), 'ui', 'cli'], UI_PACKAGES),
-  layer(['src/lib/llm/**'], [...others('model', 'report', 'llm'), 'ui', 'cli'], ['svelte', 'svelte/*', 'plotly.js*']),
-  layer(['src/lib/persist/**'], [...others('model', 'persist'), 'ui', 'cli'], ['svelte', 'svelte/*', 'plotly.js*']),
-  layer(['src/lib/worker/**'], ['lib/state', 'lib/persist', 'ui', 'cli'], ['svelte', 'svelte/*', 'plotly.js*']),
+  layer(
+    ['src/lib/report/**'],
+    [...others('model', 'analysis', 'report'), 'ui', 'cli'],
+    UI_PACKAGES,
+  ),
+  layer(
+    ['src/lib/llm/**'],
+    [...others('model', 'report', 'llm'), 'ui', 'cli'],
+    ['svelte', 'svelte/*', 'plotly.js*'],
+  ),
+  layer(
+    ['src/lib/persist/**'],
+    [...others('model', 'persist'), 'ui', 'cli'],
+    ['svelte', 'svelte/*', 'plotly.js*'],
+  ),
+  layer(
+    ['src/lib/worker/**'],
+    ['lib/state', 'lib/persist', 'ui', 'cli'],
+    ['svelte', 'svelte/*', 'plotly.js*'],
+  ),
   layer(['src/lib/state/**'], ['lib/ingest', 'lib/analysis', 'lib/report', 'ui', 'cli']),
-  layer(['src/ui/**'], ['lib/ingest', 'lib/analysis', 'lib/report', 'lib/persist', 'lib/worker', 'cli']),
+  layer(
+    ['src/ui/**'],
+    ['lib/ingest', 'lib/analysis', 'lib/report', 'lib/persist', 'lib/worker', 'cli'],
+  ),
   layer(['src/cli/**'], ['ui', 'lib/state'], ['svelte', 'svelte/*', 'plotly.js*', 'idb']),
 );

@@ -4,14 +4,32 @@
  */
 
 export type CellToken =
-  | { kind: 'missing' }
-  | { kind: 'nan' }
-  | { kind: 'number'; value: number }
-  | { kind: 'text' };
+  { kind: 'missing' } | { kind: 'nan' } | { kind: 'number'; value: number } | { kind: 'text' };
 
-const MISSING = new Set(['', 'None', 'none', 'null', 'NULL', 'Null', 'NA', 'N/A', 'n/a', '#N/A', 'nil']);
+const MISSING = new Set([
+  '',
+  'None',
+  'none',
+  'null',
+  'NULL',
+  'Null',
+  'NA',
+  'N/A',
+  'n/a',
+  '#N/A',
+  'nil',
+]);
 const NAN = new Set(['NaN', 'nan', 'NAN', '-nan', '+nan', '-NaN']);
-const POS_INF = new Set(['inf', 'Inf', 'INF', '+inf', 'Infinity', '+Infinity', 'infinity', 'inf.0']);
+const POS_INF = new Set([
+  'inf',
+  'Inf',
+  'INF',
+  '+inf',
+  'Infinity',
+  '+Infinity',
+  'infinity',
+  'inf.0',
+]);
 const NEG_INF = new Set(['-inf', '-Inf', '-INF', '-Infinity', '-infinity']);
 
 /** Allocation-free classification for the hot path: the kind, with the number in `lastNumber`. */
@@ -20,7 +38,10 @@ export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 export let lastNumber = 0;
 
 export function classifyCellFast(raw: string, decimalComma: boolean): CellKind {
-  const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+  const s =
+    raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32)
+      ? raw.trim()
+      : raw;
   if (s.length === 0) return CellKind.missing;
   const first = s.charCodeAt(0);
   const numericStart = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;

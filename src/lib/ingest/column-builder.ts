@@ -2,7 +2,8 @@ import { CellState, type Column } from '../model';
 import { CellKind, classifyCell, classifyCellFast, lastNumber } from './cells';
 import { Growable } from './growable';
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const BOOLEAN = /^(?:true|false|yes|no)$/i;
 /** More distinct strings than this and a column is text, not a category. */
 const MAX_CATEGORIES = 50;
@@ -78,7 +79,12 @@ export class ColumnBuilder {
 
   finish(): Column {
     if (this.mode === 'number') {
-      return { kind: 'number', name: this.name, values: this.values.toArray(), states: this.states.toArray() };
+      return {
+        kind: 'number',
+        name: this.name,
+        values: this.values.toArray(),
+        states: this.states.toArray(),
+      };
     }
     const codes = this.codes.toArray();
     const time = this.asTime(codes);
@@ -95,7 +101,9 @@ export class ColumnBuilder {
 
   private asTime(codes: Int32Array): Column | null {
     if (this.labels.length === 0 || !this.labels.every((l) => ISO_TIME.test(l))) return null;
-    const parsed = this.labels.map((l) => Date.parse(l.includes(' ') && !l.includes('T') ? l.replace(' ', 'T') : l));
+    const parsed = this.labels.map((l) =>
+      Date.parse(l.includes(' ') && !l.includes('T') ? l.replace(' ', 'T') : l),
+    );
     if (parsed.some((t) => Number.isNaN(t))) return null;
     const values = new Float64Array(codes.length);
     for (let i = 0; i < codes.length; i++) values[i] = codes[i] < 0 ? NaN : parsed[codes[i]];

@@ -32,7 +32,9 @@ export class CsvRowReader {
   private input = '';
   private rowStart = 0;
   private stopped = false;
-  private readonly parser: { parse(input: string, baseIndex: number, ignoreLastRow: boolean): StepResult };
+  private readonly parser: {
+    parse(input: string, baseIndex: number, ignoreLastRow: boolean): StepResult;
+  };
   private readonly lineBreak: string;
 
   constructor(
@@ -52,7 +54,9 @@ export class CsvRowReader {
   /** The raw text of the row being delivered, shortened for messages. */
   excerpt(max = 120): string {
     const cursor = this.currentRowEnd;
-    const raw = this.input.slice(this.rowStart, Math.min(cursor, this.rowStart + max + 1)).replace(/\r?\n$|\r$/, '');
+    const raw = this.input
+      .slice(this.rowStart, Math.min(cursor, this.rowStart + max + 1))
+      .replace(/\r?\n$|\r$/, '');
     return raw.length > max ? raw.slice(0, max) + '…' : raw;
   }
 
@@ -109,7 +113,8 @@ export class CsvRowReader {
     this.currentRowEnd = end;
     const fields = (Array.isArray(result.data[0]) ? result.data[0] : result.data) as string[];
     // Cached so that a chunk without quotes is scanned once, not once per row.
-    if (this.nextQuote !== -1 && this.nextQuote < start) this.nextQuote = this.input.indexOf(this.dialect.quoteChar, start);
+    if (this.nextQuote !== -1 && this.nextQuote < start)
+      this.nextQuote = this.input.indexOf(this.dialect.quoteChar, start);
     const quoted = this.nextQuote !== -1 && this.nextQuote < end;
     const rowLine = this.line;
     for (const error of result.errors) this.reportQuoteError(error, start, rowLine);
@@ -124,19 +129,35 @@ export class CsvRowReader {
     this.rowStart = end;
   }
 
-  private position(index: number, start: number, rowLine: number): { line: number; column: number } {
+  private position(
+    index: number,
+    start: number,
+    rowLine: number,
+  ): { line: number; column: number } {
     let line = rowLine;
     let lineStart = start;
-    for (let i = this.input.indexOf(this.lineBreak, start); i !== -1 && i < index; i = this.input.indexOf(this.lineBreak, i + 1)) {
+    for (
+      let i = this.input.indexOf(this.lineBreak, start);
+      i !== -1 && i < index;
+      i = this.input.indexOf(this.lineBreak, i + 1)
+    ) {
       line++;
       lineStart = i + 1;
     }
     return { line, column: index - lineStart + 1 };
   }
 
-  private reportQuoteError(error: StepResult['errors'][number], start: number, rowLine: number): void {
+  private reportQuoteError(
+    error: StepResult['errors'][number],
+    start: number,
+    rowLine: number,
+  ): void {
     // papaparse reports the index just after the opening quote; point at the quote itself.
-    const at = this.position(error.index === undefined ? start : Math.max(start, error.index - 1), start, rowLine);
+    const at = this.position(
+      error.index === undefined ? start : Math.max(start, error.index - 1),
+      start,
+      rowLine,
+    );
     const unclosed = error.code === 'MissingQuotes';
     this.sink.issue({
       code: unclosed ? 'unclosed-quote' : 'malformed-quote',
@@ -145,7 +166,9 @@ export class CsvRowReader {
         ? `Unclosed quote: the quoted field at line ${at.line}, column ${at.column} never ends, so the rest of the file was read as one field.`
         : `Malformed quote at line ${at.line}, column ${at.column}: a closing quote is followed by text instead of a delimiter.`,
       ...at,
-      excerpt: this.input.slice(start, Math.min(start + 120, this.input.length)).split(/\r?\n|\r/)[0],
+      excerpt: this.input
+        .slice(start, Math.min(start + 120, this.input.length))
+        .split(/\r?\n|\r/)[0],
     });
   }
 
@@ -186,6 +209,11 @@ export class CsvRowReader {
 
 function countBreaks(text: string, start: number, end: number, lineBreak: string): number {
   let count = 0;
-  for (let i = text.indexOf(lineBreak, start); i !== -1 && i < end; i = text.indexOf(lineBreak, i + 1)) count++;
+  for (
+    let i = text.indexOf(lineBreak, start);
+    i !== -1 && i < end;
+    i = text.indexOf(lineBreak, i + 1)
+  )
+    count++;
   return count;
 }

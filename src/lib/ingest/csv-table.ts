@@ -75,20 +75,38 @@ export class CsvTableBuilder {
       if (name === '') {
         name = i === 0 ? 'index' : `column_${i + 1}`;
         if (i > 0 || fields.length === 1) {
-          this.log.add({ code: 'empty-header', severity: 'warning', message: `Column ${i + 1} has no name; called it "${name}".`, line, column: i + 1 });
+          this.log.add({
+            code: 'empty-header',
+            severity: 'warning',
+            message: `Column ${i + 1} has no name; called it "${name}".`,
+            line,
+            column: i + 1,
+          });
         }
       }
       const count = seen.get(name) ?? 0;
       seen.set(name, count + 1);
       if (count > 0) {
         const renamed = `${name}_${count + 1}`;
-        this.log.add({ code: 'duplicate-header', severity: 'warning', message: `Column name "${name}" appears more than once; column ${i + 1} is called "${renamed}".`, line, column: i + 1 });
+        this.log.add({
+          code: 'duplicate-header',
+          severity: 'warning',
+          message: `Column name "${name}" appears more than once; column ${i + 1} is called "${renamed}".`,
+          line,
+          column: i + 1,
+        });
         return renamed;
       }
       return name;
     });
     if (fields.length > 1 && fields.every((f) => /^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(f.trim()))) {
-      this.log.add({ code: 'no-header', severity: 'warning', message: 'The first row looks like numbers, not column names. It was used as the header anyway; add a header row if it is data.', line });
+      this.log.add({
+        code: 'no-header',
+        severity: 'warning',
+        message:
+          'The first row looks like numbers, not column names. It was used as the header anyway; add a header row if it is data.',
+        line,
+      });
     }
     return names;
   }
@@ -96,7 +114,12 @@ export class CsvTableBuilder {
   private warnTrailingDelimiter(line: number, count: number): void {
     if (this.trailingDelimiterWarned) return;
     this.trailingDelimiterWarned = true;
-    this.log.add({ code: 'too-many-fields', severity: 'warning', message: `Line ${line} has ${count} fields for ${this.builders.length} columns, but the extra ones are empty (trailing delimiters); they were ignored here and on similar lines.`, line });
+    this.log.add({
+      code: 'too-many-fields',
+      severity: 'warning',
+      message: `Line ${line} has ${count} fields for ${this.builders.length} columns, but the extra ones are empty (trailing delimiters); they were ignored here and on similar lines.`,
+      line,
+    });
   }
 
   private quarantine(count: number, width: number, line: number): void {
@@ -104,7 +127,8 @@ export class CsvTableBuilder {
     const fewer = count < width;
     const reason = `${count} field${count === 1 ? '' : 's'} where the header has ${width}`;
     const excerpt = this.reader.excerpt();
-    if (this.quarantined.length < MAX_QUARANTINE_LISTED) this.quarantined.push({ line, reason, excerpt });
+    if (this.quarantined.length < MAX_QUARANTINE_LISTED)
+      this.quarantined.push({ line, reason, excerpt });
     const issue: Omit<ParseIssue, 'file'> = {
       code: fewer ? 'too-few-fields' : 'too-many-fields',
       severity: 'warning',

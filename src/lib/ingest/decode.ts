@@ -28,13 +28,18 @@ const SNIFF_BYTES = 8192;
 /** Looks at the first bytes: BOMs, compression magic and binary content. */
 export async function guessEncoding(source: ByteSource): Promise<EncodingGuess> {
   const head = new Uint8Array(await source.slice(0, SNIFF_BYTES).arrayBuffer());
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', hasBom: true };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', hasBom: true };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', hasBom: true };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', hasBom: true };
   if (head[0] === 0x1f && head[1] === 0x8b) {
-    throw new IngestError('binary-content', 'This file is gzip-compressed. Decompress it and drop the result.', {
-      file: source.name,
-    });
+    throw new IngestError(
+      'binary-content',
+      'This file is gzip-compressed. Decompress it and drop the result.',
+      {
+        file: source.name,
+      },
+    );
   }
   if (looksBinary(head)) {
     throw new IngestError(

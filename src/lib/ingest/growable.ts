@@ -6,7 +6,10 @@ export class Growable<T extends TypedArray> {
   private data: T;
   length = 0;
 
-  constructor(private readonly Ctor: TypedArrayConstructor<T>, capacity = 1024) {
+  constructor(
+    private readonly Ctor: TypedArrayConstructor<T>,
+    capacity = 1024,
+  ) {
     this.data = new Ctor(capacity);
   }
 

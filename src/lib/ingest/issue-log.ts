@@ -20,7 +20,12 @@ export class IssueLog {
     const overflow: ParseIssue[] = [];
     for (const [code, count] of this.counts) {
       if (count > MAX_PER_CODE) {
-        overflow.push({ code, severity: 'warning', file: this.file, message: `${count - MAX_PER_CODE} more issues of this kind (${code}) are not listed.` });
+        overflow.push({
+          code,
+          severity: 'warning',
+          file: this.file,
+          message: `${count - MAX_PER_CODE} more issues of this kind (${code}) are not listed.`,
+        });
       }
     }
     return [...this.issues, ...overflow];

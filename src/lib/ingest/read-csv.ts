@@ -25,13 +25,19 @@ export async function readCsv(source: ByteSource, hooks: IngestHooks): Promise<D
       code: 'encoding',
       severity: 'warning',
       file: source.name,
-      message: 'The file is not valid UTF-8; it was read as Windows-1252 (a common Excel export encoding). Check accented characters.',
+      message:
+        'The file is not valid UTF-8; it was read as Windows-1252 (a common Excel export encoding). Check accented characters.',
     });
     return dataset;
   }
 }
 
-async function readWith(source: ByteSource, encoding: TextEncoding, hasBom: boolean, hooks: IngestHooks): Promise<Dataset> {
+async function readWith(
+  source: ByteSource,
+  encoding: TextEncoding,
+  hasBom: boolean,
+  hooks: IngestHooks,
+): Promise<Dataset> {
   const log = new IssueLog(source.name);
   let bytesRead = 0;
   let lastReport = 0;
@@ -41,10 +47,18 @@ async function readWith(source: ByteSource, encoding: TextEncoding, hasBom: bool
     const now = Date.now();
     if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
     lastReport = now;
-    hooks.onProgress({ phase: 'parsing', bytesRead, totalBytes: source.size, rows: builder?.rows ?? 0 });
+    hooks.onProgress({
+      phase: 'parsing',
+      bytesRead,
+      totalBytes: source.size,
+      rows: builder?.rows ?? 0,
+    });
   };
   let dialect: Dialect | null = null;
-  for await (const text of decodeText(source, encoding, { onBytes: (n) => (bytesRead = n), isCancelled: hooks.isCancelled })) {
+  for await (const text of decodeText(source, encoding, {
+    onBytes: (n) => (bytesRead = n),
+    isCancelled: hooks.isCancelled,
+  })) {
     if (!builder) {
       sample += text;
       if (sample.length < SNIFF_CHARS) continue;
@@ -58,16 +72,29 @@ async function readWith(source: ByteSource, encoding: TextEncoding, hasBom: bool
     report(false);
   }
   if (!builder) {
-    if (sample.trim() === '') throw new IngestError('empty-file', 'The file is empty: there is no header and no data.', { file: source.name });
+    if (sample.trim() === '')
+      throw new IngestError('empty-file', 'The file is empty: there is no header and no data.', {
+        file: source.name,
+      });
     dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom);
     builder = new CsvTableBuilder(dialect, log);
     builder.feed(sample);
   }
   const built = builder.finish();
   report(true);
-  if (!built.header) throw new IngestError('empty-file', 'The file holds only blank lines: there is no header and no data.', { file: source.name });
+  if (!built.header)
+    throw new IngestError(
+      'empty-file',
+      'The file holds only blank lines: there is no header and no data.',
+      { file: source.name },
+    );
   if (built.table.rowCount === 0 && built.quarantinedCount === 0) {
-    log.add({ code: 'header-only', severity: 'warning', message: 'The file has a header row but no data rows.', line: 1 });
+    log.add({
+      code: 'header-only',
+      severity: 'warning',
+      message: 'The file has a header row but no data rows.',
+      line: 1,
+    });
   }
   const usedDialect = dialect ?? sniffDialect('', hasBom);
   return {

@@ -31,7 +31,8 @@ export function sniffDialect(sample: string, hasBom: boolean): Dialect {
     if (score > best.score) best = { delimiter, score, width: header };
   }
   const decimal = best.delimiter === ';' && /;-?\d+,\d+(;|$)/m.test(sample) ? ',' : '.';
-  const widthNote = best.score < 0 ? 'no delimiter splits the header, so one column' : `${best.width} columns`;
+  const widthNote =
+    best.score < 0 ? 'no delimiter splits the header, so one column' : `${best.width} columns`;
   return {
     delimiter: best.delimiter,
     quoteChar: '"',

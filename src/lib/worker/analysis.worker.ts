@@ -21,5 +21,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     cancelled.add(message.id);
     return;
   }
-  void handleRequest(message, host, () => cancelled.has(message.id)).finally(() => cancelled.delete(message.id));
+  void handleRequest(message, host, () => cancelled.has(message.id)).finally(() =>
+    cancelled.delete(message.id),
+  );
 };

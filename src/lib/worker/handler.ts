@@ -1,8 +1,8 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
-import { analyze, DEFAULT_SETTINGS } from '../analysis';
+import { analyze, DEFAULT_SETTINGS, inferRoles } from '../analysis';
 import { IngestCancelled, IngestError, readCsv } from '../ingest';
 import type { Column, Dataset } from '../model';
-import { buildMarkdownReport } from '../report';
+import { buildMarkdownReport, summaryToJson } from '../report';
 import type { AnalyzeOptions, AnalyzeResult, FromWorker, Request, WorkerError } from './protocol';
 
 export interface WorkerHost {
@@ -12,7 +12,11 @@ export interface WorkerHost {
 const datasets = new Map<number, Dataset>();
 let nextDatasetId = 1;
 
-export async function handleRequest(request: Request, host: WorkerHost, isCancelled: () => boolean): Promise<void> {
+export async function handleRequest(
+  request: Request,
+  host: WorkerHost,
+  isCancelled: () => boolean,
+): Promise<void> {
   try {
     if (request.type === 'load') {
       const dataset = await readCsv(request.file, {
@@ -24,27 +28,63 @@ export async function handleRequest(request: Request, host: WorkerHost, isCancel
       // One dataset at a time is enough for the notebook; drop older ones to free memory.
       datasets.clear();
       datasets.set(datasetId, dataset);
-      host.post({ kind: 'progress', id: request.id, progress: { phase: 'analysing', bytesRead: dataset.source.bytes, totalBytes: dataset.source.bytes, rows: dataset.table.rowCount } });
+      host.post({
+        kind: 'progress',
+        id: request.id,
+        progress: {
+          phase: 'analysing',
+          bytesRead: dataset.source.bytes,
+          totalBytes: dataset.source.bytes,
+          rows: dataset.table.rowCount,
+        },
+      });
       const analysis = dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options) : null;
       const columns = dataset.table.columns.map(copyColumn);
-      const result = { datasetId, source: dataset.source, columns, rowCount: dataset.table.rowCount, analysis };
-      host.post({ kind: 'response', id: request.id, ok: true, type: 'load', result }, columns.flatMap(buffersOf));
+      const roles = analysis?.summary.roles ?? inferRoles(dataset.table, request.options.overrides);
+      const result = {
+        datasetId,
+        source: dataset.source,
+        columns,
+        rowCount: dataset.table.rowCount,
+        roles,
+        analysis,
+      };
+      host.post(
+        { kind: 'response', id: request.id, ok: true, type: 'load', result },
+        columns.flatMap(buffersOf),
+      );
       return;
     }
     const dataset = datasets.get(request.datasetId);
     if (!dataset) {
-      postError(host, request.id, { code: 'unknown-dataset', message: 'That dataset is no longer loaded in the worker; drop the file again.' });
+      postError(host, request.id, {
+        code: 'unknown-dataset',
+        message: 'That dataset is no longer loaded in the worker; drop the file again.',
+      });
       return;
     }
-    host.post({ kind: 'response', id: request.id, ok: true, type: 'analyze', result: runAnalysis(dataset, request.options) });
+    host.post({
+      kind: 'response',
+      id: request.id,
+      ok: true,
+      type: 'analyze',
+      result: runAnalysis(dataset, request.options),
+    });
   } catch (error) {
     postError(host, request.id, toWorkerError(error));
   }
 }
 
 export function runAnalysis(dataset: Dataset, options: AnalyzeOptions): AnalyzeResult {
-  const summary = analyze(dataset, { overrides: options.overrides, settings: options.settings ?? DEFAULT_SETTINGS });
-  return { summary, reportMarkdown: buildMarkdownReport(summary) };
+  const summary = analyze(dataset, {
+    overrides: options.overrides,
+    settings: options.settings ?? DEFAULT_SETTINGS,
+  });
+  return {
+    summary,
+    reportMarkdown: buildMarkdownReport(summary),
+    summaryJson: summaryToJson(summary),
+  };
 }
 
 function postError(host: WorkerHost, id: number, error: WorkerError): void {
@@ -54,7 +94,13 @@ function postError(host: WorkerHost, id: number, error: WorkerError): void {
 export function toWorkerError(error: unknown): WorkerError {
   if (error instanceof IngestCancelled) return { code: 'cancelled', message: error.message };
   if (error instanceof IngestError) {
-    return { code: 'parse', message: error.message, file: error.file, line: error.line, column: error.column };
+    return {
+      code: 'parse',
+      message: error.message,
+      file: error.file,
+      line: error.line,
+      column: error.column,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Unexpected error in the analysis worker: ${message}` };

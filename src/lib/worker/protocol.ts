@@ -12,7 +12,6 @@ import type {
   SourceInfo,
 } from '../model';
 
-
 export interface AnalyzeOptions {
   overrides: RoleOverrides;
   /** Absent: the worker uses DEFAULT_SETTINGS (state may not import analysis/settings.ts). */
@@ -41,6 +40,11 @@ export interface AnalyzeResult {
   summary: AnalysisSummary;
   /** The deterministic markdown report, built in the worker from the summary. */
   reportMarkdown: string;
+  /**
+   * The summary as the JSON export (report/json.ts `summaryToJson`), built in the worker because
+   * state and ui may not import report. Absent: the UI falls back to a plain JSON.stringify.
+   */
+  summaryJson?: string;
 }
 
 export interface ResultMap {

@@ -28,9 +28,12 @@ describe('classifyCell', () => {
     expect(classifyCell(raw, false).kind).toBe('missing');
   });
 
-  it.each(['08123', '007', '0x1F', '0b101', 'TRUE', 'adam', '1,5', '1 2', '-', 'e5'])('%s stays text', (raw) => {
-    expect(classifyCell(raw, false).kind).toBe('text');
-  });
+  it.each(['08123', '007', '0x1F', '0b101', 'TRUE', 'adam', '1,5', '1 2', '-', 'e5'])(
+    '%s stays text',
+    (raw) => {
+      expect(classifyCell(raw, false).kind).toBe('text');
+    },
+  );
 
   it('reads decimal commas only when the dialect says so', () => {
     expect(classifyCell('1,5', true)).toEqual({ kind: 'number', value: 1.5 });

@@ -22,7 +22,9 @@ function rowsOf(text: string): { rows: string[][]; issues: Omit<ParseIssue, 'fil
   return { rows, issues };
 }
 
-const spectrumDir = path.dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
+const spectrumDir = path.dirname(
+  createRequire(import.meta.url).resolve('csv-spectrum/package.json'),
+);
 
 /** Upstream cases whose expected output is itself wrong. */
 const UPSTREAM_WRONG: Record<string, string> = {
@@ -44,7 +46,9 @@ describe('csv-spectrum', () => {
   });
   it.each(good)('%s', (name) => {
     const csv = readFileSync(path.join(spectrumDir, 'csvs', `${name}.csv`), 'utf8');
-    const expected = JSON.parse(readFileSync(path.join(spectrumDir, 'json', `${name}.json`), 'utf8')) as Record<string, string>[];
+    const expected = JSON.parse(
+      readFileSync(path.join(spectrumDir, 'json', `${name}.json`), 'utf8'),
+    ) as Record<string, string>[];
     const { rows, issues } = rowsOf(csv);
     const [header, ...data] = rows;
     expect(issues).toEqual([]);
@@ -60,7 +64,8 @@ describe.runIf(existsSync(testDataDir))('../shared/data/csv-test-data', () => {
   const withHeader = files.filter((f) => f.startsWith('header-'));
   const bad = files.filter((f) => f.startsWith('bad-'));
   const read = (f: string) => readFileSync(path.join(testDataDir, 'csv', f), 'utf8');
-  const expected = (f: string) => JSON.parse(readFileSync(path.join(testDataDir, 'json', f.replace(/\.csv$/, '.json')), 'utf8'));
+  const expected = (f: string) =>
+    JSON.parse(readFileSync(path.join(testDataDir, 'json', f.replace(/\.csv$/, '.json')), 'utf8'));
 
   it.each(valid)('%s gives the expected rows', (f) => {
     const { rows, issues } = rowsOf(read(f));

@@ -39,12 +39,17 @@ describe('decoding', () => {
   });
 
   it('rejects binary and gzip files with a clear message', async () => {
-    await expect(readBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]), 'x.csv')).rejects.toThrow(/binary/);
+    await expect(
+      readBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]), 'x.csv'),
+    ).rejects.toThrow(/binary/);
     await expect(readBytes(new Uint8Array([0x1f, 0x8b, 8, 0]), 'x.csv')).rejects.toThrow(/gzip/);
   });
 
   it('rejects empty and blank files', async () => {
-    await expect(readText('', 'empty.csv')).rejects.toMatchObject({ code: 'empty-file', file: 'empty.csv' });
+    await expect(readText('', 'empty.csv')).rejects.toMatchObject({
+      code: 'empty-file',
+      file: 'empty.csv',
+    });
     await expect(readText('\n\n  \n', 'blank.csv')).rejects.toMatchObject({ code: 'empty-file' });
   });
 });

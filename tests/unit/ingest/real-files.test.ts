@@ -17,7 +17,10 @@ describe.runIf(files.length > 0)('real sweep CSVs', () => {
   });
 
   it('keeps the seed sample NaN and inf apart from missing', async () => {
-    const ds = await readBytes(new Uint8Array(readFileSync(path.join(dir, 'hpi_sample_results.csv'))), 'hpi.csv');
+    const ds = await readBytes(
+      new Uint8Array(readFileSync(path.join(dir, 'hpi_sample_results.csv'))),
+      'hpi.csv',
+    );
     const val = findColumn(ds.table, 'val_loss')!;
     expect([0, 1, 2, 3].map((i) => cellText(val, i))).toEqual(['0.42', 'NaN', '0.8', 'inf']);
   });

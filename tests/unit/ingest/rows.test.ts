@@ -12,14 +12,18 @@ describe('rows, lines and quarantine', () => {
   it('counts newlines inside quoted fields for later line numbers', async () => {
     const ds = await readText('a,b\n1,"multi\nline\ntext"\n2,x\n3,y,extra\n');
     expect(cellText(findColumn(ds.table, 'b')!, 0)).toBe('multi\nline\ntext');
-    expect(ds.source.quarantined).toEqual([{ line: 6, reason: '3 fields where the header has 2', excerpt: '3,y,extra' }]);
+    expect(ds.source.quarantined).toEqual([
+      { line: 6, reason: '3 fields where the header has 2', excerpt: '3,y,extra' },
+    ]);
   });
 
   it('quarantines ragged rows and lists them with line and excerpt', async () => {
     const ds = await readText('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n', 'ragged.csv');
     expect(ds.table.rowCount).toBe(2);
     expect(ds.source.quarantinedCount).toBe(2);
-    const issues = ds.source.issues.filter((i) => i.code === 'too-few-fields' || i.code === 'too-many-fields');
+    const issues = ds.source.issues.filter(
+      (i) => i.code === 'too-few-fields' || i.code === 'too-many-fields',
+    );
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
       ['ragged.csv', 3, undefined],
       ['ragged.csv', 4, 4],
@@ -40,13 +44,19 @@ describe('rows, lines and quarantine', () => {
 
   it('warns about a stray quote inside an unquoted field', async () => {
     const ds = await readText('a,b,c\n1,This "quotes" must be escaped,3\n');
-    expect(ds.source.issues.find((i) => i.code === 'malformed-quote')).toMatchObject({ line: 2, column: 8 });
+    expect(ds.source.issues.find((i) => i.code === 'malformed-quote')).toMatchObject({
+      line: 2,
+      column: 8,
+    });
   });
 
   it('names empty and duplicate headers and warns', async () => {
     const ds = await readText(',lr,lr,\n0,1,2,3\n');
     expect(ds.table.columns.map((c) => c.name)).toEqual(['index', 'lr', 'lr_2', 'column_4']);
-    expect(ds.source.issues.map((i) => i.code).sort()).toEqual(['duplicate-header', 'empty-header']);
+    expect(ds.source.issues.map((i) => i.code).sort()).toEqual([
+      'duplicate-header',
+      'empty-header',
+    ]);
   });
 
   it('warns when the file has only a header', async () => {
@@ -57,14 +67,17 @@ describe('rows, lines and quarantine', () => {
 
   it('parses identically whatever the chunking, across the 1 MiB parse boundary', async () => {
     const rows = ['id,note,value'];
-    for (let i = 0; i < 40000; i++) rows.push(`${i},"note ${i}, with ""quotes""\nand a newline",${i * 0.5}`);
+    for (let i = 0; i < 40000; i++)
+      rows.push(`${i},"note ${i}, with ""quotes""\nand a newline",${i * 0.5}`);
     const text = rows.join('\n') + '\n';
     const whole = await readText(text, 'big.csv', text.length);
     const split = await readText(text, 'big.csv', 4093);
     expect(split.table.rowCount).toBe(40000);
     expect(Array.from(split.table.sourceLines.slice(-2))).toEqual([79998, 80000]);
     expect(Array.from(split.table.sourceLines)).toEqual(Array.from(whole.table.sourceLines));
-    expect(cellText(findColumn(split.table, 'note')!, 39999)).toBe('note 39999, with "quotes"\nand a newline');
+    expect(cellText(findColumn(split.table, 'note')!, 39999)).toBe(
+      'note 39999, with "quotes"\nand a newline',
+    );
     expect(split.source.issues).toEqual([]);
   });
 });

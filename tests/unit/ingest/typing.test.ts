@@ -38,7 +38,9 @@ describe('per-column typing', () => {
   });
 
   it('detects ISO timestamps and booleans', async () => {
-    const ds = await readText('t,flag\n2025-06-23 16:38:15.537059,True\n2025-06-23T17:00:33Z,False\n');
+    const ds = await readText(
+      't,flag\n2025-06-23 16:38:15.537059,True\n2025-06-23T17:00:33Z,False\n',
+    );
     expect(findColumn(ds.table, 't')?.kind).toBe('time');
     expect(findColumn(ds.table, 'flag')?.kind).toBe('category');
   });

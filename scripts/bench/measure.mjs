@@ -1,0 +1,105 @@
+// One measured upload of the benchmark: a fresh browser context with scripts/bench/page-probe.js
+// installed, the file set on the real input, and the probe's records turned into numbers.
+
+const FILE_INPUT = 'input[type=file][data-testid="file-input"]';
+
+export const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+export const max = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return v.length ? Math.max(...v) : null;
+};
+export const round = (x, d = 1) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
+
+/** One measured upload in a fresh browser context. */
+export async function measureOnce(browser, url, csvPath, probeSource) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  await page.addInitScript({ content: probeSource });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForTimeout(300); // let startup work finish so it is not counted
+
+  const wallStart = Date.now();
+  await page.setInputFiles(FILE_INPUT, csvPath);
+  let timedOut = false;
+  try {
+    await page.waitForFunction(() => window.__hpiProbe.firstFindingPaintedAt !== null, null, {
+      timeout: 120_000,
+      polling: 50,
+    });
+    // Let the rest of the results render, then settle.
+    await page
+      .locator('[data-testid="progress"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 60_000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(1000);
+  } catch {
+    timedOut = true;
+  }
+  const wallMs = Date.now() - wallStart;
+  const probe = await page.evaluate(() => {
+    const p = window.__hpiProbe;
+    return {
+      ...p,
+      findingCount: document.querySelectorAll('[data-testid="finding"]').length,
+      domElements: document.getElementsByTagName('*').length,
+    };
+  });
+  const loadError = await page
+    .locator('[data-testid="load-error"]')
+    .first()
+    .innerText({ timeout: 500 })
+    .catch(() => null);
+  await context.close();
+
+  const t0 = probe.changeAt;
+  const since = (t) => (t0 === null || t === null || t === undefined ? null : t - t0);
+  const inWindow = (e) => t0 !== null && e.start + e.duration >= t0 && e.start <= t0 + wallMs;
+  const longtasks = probe.longtasks.filter(inWindow);
+  const rafGaps = probe.rafGaps.filter(inWindow);
+  const firstResponse = probe.responses.find((r) => r.at >= (t0 ?? 0));
+  // Ingest = file handed to the app until the worker starts analysing (or answers).
+  const ingestEnd = probe.phases.analysing ?? firstResponse?.at ?? null;
+  const ingestMs = since(ingestEnd);
+  const bytes = probe.fileBytes;
+  return {
+    timedOut,
+    pageErrors,
+    loadError,
+    bytes,
+    ingestMs: round(ingestMs),
+    ingestMBps: ingestMs && bytes ? round(bytes / 1e6 / (ingestMs / 1000), 2) : null,
+    phasesMs: Object.fromEntries(
+      Object.entries(probe.phases).map(([k, v]) => [k, round(since(v))]),
+    ),
+    workerResponseMs: round(since(firstResponse?.at)),
+    progressEvents: probe.progressCount,
+    // Upload → first finding painted (DOM insertion plus the frame that shows it).
+    timeToFirstFindingMs: round(since(probe.firstFindingPaintedAt)),
+    timeToFirstFindingInDomMs: round(since(probe.firstFindingAt)),
+    timeToOverviewMs: round(since(probe.overviewAt)),
+    findingsRendered: probe.findingCount,
+    domElements: probe.domElements,
+    longtaskSupported: probe.longtaskSupported,
+    longestTaskMs:
+      round(max(longtasks.map((e) => e.duration))) ?? (probe.longtaskSupported ? 0 : null),
+    longTaskCount: longtasks.length,
+    // Where the blocking happened, relative to the change event: compare with phasesMs.
+    longTasks: longtasks
+      .slice()
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 5)
+      .map((e) => ({ atMs: round(since(e.start)), durationMs: round(e.duration) })),
+    longestRafGapMs: round(max(rafGaps.map((e) => e.duration))) ?? 0,
+    peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / 2 ** 20),
+  };
+}

@@ -1,0 +1,104 @@
+/** Dataset → AnalysisSummary: roles, detectors, overview, associations and data-quality notes. */
+import {
+  cellText,
+  severityRank,
+  SUMMARY_VERSION,
+  type AnalysisSummary,
+  type ColumnRole,
+  type Dataset,
+  type DetectorCount,
+  type DetectorSettings,
+  type Finding,
+  type Overview,
+  type RoleOverrides,
+  type RunTable,
+  type Severity,
+} from '../model';
+import { computeAssociations } from './associations';
+import { createContext } from './context';
+import { dataQuality } from './data-quality';
+import { DETECTORS } from './detectors';
+import { inferRoles } from './roles';
+import { withDefaults } from './settings';
+
+export interface AnalysisOptions {
+  overrides: RoleOverrides;
+  settings: DetectorSettings;
+}
+
+/** Whether the roles give the detectors anything to measure; without metrics only status is checked. */
+export function canAnalyze(roles: ColumnRole[]): boolean {
+  return roles.some((r) => r.role.kind === 'metric');
+}
+
+export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSummary {
+  const { table, source } = dataset;
+  const settings = withDefaults(options.settings);
+  const roles = inferRoles(table, options.overrides);
+  const runIds = runIdsOf(table, roles);
+  const ctx = createContext(table, roles, settings, runIds);
+  const order = new Map(DETECTORS.map((d, i) => [d.id, i]));
+  const findings = DETECTORS.flatMap((d) => d.run(ctx)).sort(
+    (a, b) =>
+      (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.rows[0] - b.rows[0],
+  );
+  return {
+    version: SUMMARY_VERSION,
+    source,
+    roles,
+    overview: overviewOf(table.rowCount, roles, findings),
+    findings,
+    detectorCounts: DETECTORS.map((d): DetectorCount => {
+      const own = findings.filter((f) => f.detector === d.id);
+      return {
+        detector: d.id,
+        label: d.label,
+        findings: own.length,
+        runs: new Set(own.flatMap((f) => f.rows)).size,
+      };
+    }),
+    associations: computeAssociations(table, roles, runIds, findings, settings.association.buckets),
+    dataQuality: dataQuality(ctx, source),
+    runIds,
+  };
+}
+
+/** Ids from the id column ("row N" where it is empty or absent); repeats get a suffix. */
+export function runIdsOf(table: RunTable, roles: ColumnRole[]): string[] {
+  const idRole = roles.find((r) => r.role.kind === 'id');
+  const column = idRole && table.columns.find((c) => c.name === idRole.column);
+  const seen = new Map<string, number>();
+  const ids: string[] = [];
+  for (let row = 0; row < table.rowCount; row++) {
+    const text = column ? cellText(column, row).trim() : '';
+    const base = text === '' ? `row ${row + 1}` : text;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    ids.push(count === 1 ? base : `${base} (${count})`);
+  }
+  return ids;
+}
+
+function overviewOf(trials: number, roles: ColumnRole[], findings: Finding[]): Overview {
+  const worst = new Map<number, Severity>();
+  for (const f of findings) {
+    for (const row of f.rows) {
+      const current = worst.get(row);
+      if (!current || severityRank(f.severity) < severityRank(current)) worst.set(row, f.severity);
+    }
+  }
+  const bySeverity: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
+  for (const s of worst.values()) bySeverity[s]++;
+  const withIssues = bySeverity.critical + bySeverity.warning;
+  const named = (kind: string) => roles.filter((r) => r.role.kind === kind).map((r) => r.column);
+  return {
+    trials,
+    healthy: trials - withIssues,
+    withIssues,
+    bySeverity,
+    params: named('param'),
+    metrics: named('metric'),
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * One analysis session: the file being read, its columns, the roles, the summary and the report.
+ * The only place that talks to the analysis worker (through the injected client).
+ *
+ * Every asynchronous operation takes a token; an answer whose token is no longer current (the user
+ * cancelled, reset or started another load) is dropped, so late worker answers never overwrite
+ * newer state.
+ */
+import type {
+  AnalysisSummary,
+  Column,
+  ColumnRole,
+  Progress,
+  Role,
+  RoleOverrides,
+  SourceInfo,
+} from '../model';
+import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
+import type { AnalyzeResult, LoadResult, WorkerError } from '../worker/protocol';
+import {
+  columnViews,
+  groupFindings,
+  sameRole,
+  summaryToJsonFallback,
+  type ColumnView,
+  type FindingGroup,
+} from './views';
+
+export type Phase = 'empty' | 'loading' | 'ready' | 'error';
+
+export type ExampleName = 'planted-sweep' | 'seed-sample';
+
+export interface ExampleInfo {
+  name: ExampleName;
+  title: string;
+  description: string;
+}
+
+export const EXAMPLES: readonly ExampleInfo[] = [
+  {
+    name: 'planted-sweep',
+    title: 'Sweep with planted pathologies',
+    description: '~60 trials: NaN metrics, crashes, overfitting, too-short runs.',
+  },
+  {
+    name: 'seed-sample',
+    title: 'Small seed sweep',
+    description: 'A handful of trials in the classic sweep-CSV schema.',
+  },
+];
+
+export interface SessionOptions {
+  /** Used by `loadExample`; defaults to the global `fetch`. */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Where the examples live, relative to the page. */
+  examplesBase?: string;
+}
+
+export class Session {
+  /** Name of the file being read or shown. */
+  fileName = $state<string | null>(null);
+  phase = $state<Phase>('empty');
+  /** Progress of the running load; null when nothing is loading. */
+  progress = $state.raw<Progress | null>(null);
+  /** The read file: source info, typed columns (raw: typed arrays are not proxied), row count. */
+  loaded = $state.raw<LoadResult | null>(null);
+  summary = $state.raw<AnalysisSummary | null>(null);
+  reportMarkdown = $state<string | null>(null);
+  /** The summary as the `.json` export, from the worker when it sends one. */
+  readonly summaryJson: string | null = $derived.by(() => {
+    if (!this.summary) return null;
+    return this.#summaryJson ?? summaryToJsonFallback(this.summary);
+  });
+  /** Role overrides set by the user, keyed by column name. */
+  overrides = $state.raw<RoleOverrides>({});
+  /** A fatal load error (phase `error`). */
+  error = $state.raw<WorkerError | null>(null);
+  /** True while the analysis re-runs after a role change. */
+  analyzing = $state(false);
+  /** The last re-analysis failed (e.g. no metric left); the file itself is still loaded. */
+  analysisError = $state.raw<WorkerError | null>(null);
+  /** Runs selected in one cell, highlighted in the others. */
+  selectedRunIds = $state.raw<readonly string[]>([]);
+
+  #summaryJson = $state.raw<string | null>(null);
+  /** Roles as first inferred for this file, before any override. */
+  #inferredRoles = $state.raw<readonly ColumnRole[]>([]);
+  // A snapshot rebuilt when the selection changes, never mutated: no SvelteSet needed.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #selected: ReadonlySet<string> = $derived(new Set(this.selectedRunIds));
+
+  readonly source: SourceInfo | null = $derived(this.loaded?.source ?? null);
+  readonly columns: readonly Column[] = $derived(this.loaded?.columns ?? []);
+  readonly rowCount: number = $derived(this.loaded?.rowCount ?? 0);
+  /** One row per column for the Data cell: kind, role in use, reason, inferred role. */
+  readonly columnViews: ColumnView[] = $derived(
+    columnViews(
+      this.loaded?.columns ?? [],
+      this.#inferredRoles,
+      this.summary?.roles ?? null,
+      this.overrides,
+    ),
+  );
+  readonly findingGroups: FindingGroup[] = $derived(groupFindings(this.summary));
+  /** Loaded but not analysed: why, in one sentence (null when analysed or not loaded). */
+  readonly notAnalysedReason: string | null = $derived.by(() => {
+    if (this.phase !== 'ready' || this.summary || this.analyzing) return null;
+    if (this.analysisError) return this.analysisError.message;
+    const issue = this.loaded?.source.issues.find((i) => i.code === 'no-metrics');
+    return (
+      issue?.message ??
+      'This file was read but could not be analysed. Mark at least one column as a metric in the Data cell.'
+    );
+  });
+
+  readonly #client: AnalysisClient;
+  readonly #fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  readonly #examplesBase: string;
+  #file: File | null = null;
+  #token = 0;
+  #inflightId: number | null = null;
+  #fetchAbort: AbortController | null = null;
+  /** Overrides of the summary on screen, restored when a re-analysis is cancelled. */
+  #appliedOverrides: RoleOverrides = {};
+
+  constructor(client: AnalysisClient, options: SessionOptions = {}) {
+    this.#client = client;
+    this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
+    this.#examplesBase = options.examplesBase ?? './examples/';
+  }
+
+  get busy(): boolean {
+    return this.phase === 'loading' || this.analyzing;
+  }
+
+  isSelected(runId: string): boolean {
+    return this.#selected.has(runId);
+  }
+
+  /** Read a file and analyse it with inferred roles. */
+  async loadFile(file: File): Promise<void> {
+    const token = this.#begin();
+    this.#clearData();
+    this.#file = file;
+    this.fileName = file.name;
+    this.phase = 'loading';
+    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: file.size, rows: 0 };
+    const request = this.#client.request(
+      { type: 'load', file, options: { overrides: {} } },
+      (p) => {
+        if (token === this.#token) this.progress = p;
+      },
+    );
+    this.#inflightId = request.id;
+    try {
+      const result = await request;
+      if (token !== this.#token) return;
+      this.#applyLoad(result, {});
+      this.#inferredRoles = result.analysis?.summary.roles ?? result.roles ?? [];
+      this.phase = 'ready';
+    } catch (error) {
+      if (token !== this.#token) return;
+      if (isCancelled(error)) this.#toEmpty();
+      else this.#fail(toWorkerError(error));
+    } finally {
+      if (token === this.#token) {
+        this.#inflightId = null;
+        this.progress = null;
+      }
+    }
+  }
+
+  /** Fetch one of the bundled examples (`./examples/<name>.csv`) and load it. */
+  async loadExample(name: ExampleName): Promise<void> {
+    const token = this.#begin();
+    const fileName = `${name}.csv`;
+    this.#clearData();
+    this.fileName = fileName;
+    this.phase = 'loading';
+    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: 0, rows: 0 };
+    const abort = new AbortController();
+    this.#fetchAbort = abort;
+    let file: File;
+    try {
+      const response = await this.#fetch(`${this.#examplesBase}${fileName}`, {
+        signal: abort.signal,
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      const blob = await response.blob();
+      file = new File([blob], fileName, { type: 'text/csv' });
+    } catch (error) {
+      if (token !== this.#token) return;
+      this.#fail({
+        code: 'internal',
+        message: `Could not fetch the example ${fileName}: ${error instanceof Error ? error.message : String(error)}`,
+        file: fileName,
+      });
+      return;
+    } finally {
+      if (this.#fetchAbort === abort) this.#fetchAbort = null;
+    }
+    if (token !== this.#token) return;
+    await this.loadFile(file);
+  }
+
+  /** Override the role of one column (null: back to the inferred role) and re-run the analysis. */
+  setRole(column: string, role: Role | null): Promise<void> {
+    const next = { ...this.overrides };
+    const inferred = this.#inferredRoles.find((r) => r.column === column)?.role;
+    if (role === null || sameRole(role, inferred)) delete next[column];
+    else next[column] = role;
+    return this.#reanalyze(next);
+  }
+
+  /** Drop every override and re-run the analysis. */
+  resetRoles(): Promise<void> {
+    return this.#reanalyze({});
+  }
+
+  /** Stop what is running: a load goes back to the empty page, a re-analysis to the last result. */
+  cancel(): void {
+    if (this.phase === 'loading') {
+      this.#begin();
+      this.#toEmpty();
+    } else if (this.analyzing) {
+      this.#begin();
+      this.analyzing = false;
+      this.overrides = this.#appliedOverrides;
+    }
+  }
+
+  /** Forget the file and go back to the empty page. */
+  reset(): void {
+    this.#begin();
+    this.#toEmpty();
+  }
+
+  toggleRun(runId: string): void {
+    this.selectedRunIds = this.isSelected(runId)
+      ? this.selectedRunIds.filter((id) => id !== runId)
+      : [...this.selectedRunIds, runId];
+  }
+
+  selectRuns(runIds: readonly string[]): void {
+    this.selectedRunIds = [...runIds];
+  }
+
+  clearSelection(): void {
+    this.selectedRunIds = [];
+  }
+
+  /** Stop the worker; the session is unusable afterwards. */
+  dispose(): void {
+    this.#begin();
+    this.#client.dispose();
+  }
+
+  async #reanalyze(overrides: RoleOverrides): Promise<void> {
+    const loaded = this.loaded;
+    if (this.phase !== 'ready' || !loaded) return;
+    const token = this.#begin();
+    this.overrides = overrides;
+    this.analyzing = true;
+    try {
+      let result: AnalyzeResult | null;
+      try {
+        const request = this.#client.request({
+          type: 'analyze',
+          datasetId: loaded.datasetId,
+          options: { overrides },
+        });
+        this.#inflightId = request.id;
+        result = await request;
+      } catch (error) {
+        // The worker was restarted (crash) and lost the dataset: read the file again.
+        if (token !== this.#token || !this.#file || toWorkerError(error).code !== 'unknown-dataset')
+          throw error;
+        const request = this.#client.request({
+          type: 'load',
+          file: this.#file,
+          options: { overrides },
+        });
+        this.#inflightId = request.id;
+        const reloaded = await request;
+        if (token !== this.#token) return;
+        this.loaded = reloaded;
+        result = reloaded.analysis;
+      }
+      if (token !== this.#token) return;
+      this.#applyAnalysis(result, overrides);
+    } catch (error) {
+      if (token !== this.#token || isCancelled(error)) return;
+      this.summary = null;
+      this.reportMarkdown = null;
+      this.#summaryJson = null;
+      this.analysisError = toWorkerError(error);
+    } finally {
+      if (token === this.#token) {
+        this.analyzing = false;
+        this.#inflightId = null;
+      }
+    }
+  }
+
+  /** Start a new operation: cancel whatever runs and return the new token. */
+  #begin(): number {
+    if (this.#inflightId !== null) this.#client.cancel(this.#inflightId);
+    this.#inflightId = null;
+    this.#fetchAbort?.abort();
+    this.#fetchAbort = null;
+    return ++this.#token;
+  }
+
+  #applyLoad(result: LoadResult, overrides: RoleOverrides): void {
+    this.loaded = result;
+    this.#applyAnalysis(result.analysis, overrides);
+  }
+
+  #applyAnalysis(result: AnalyzeResult | null, overrides: RoleOverrides): void {
+    this.summary = result?.summary ?? null;
+    this.reportMarkdown = result?.reportMarkdown ?? null;
+    this.#summaryJson = result?.summaryJson ?? null;
+    this.analysisError = null;
+    this.overrides = overrides;
+    this.#appliedOverrides = overrides;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local lookup, not state
+    const known = new Set(this.summary?.runIds ?? []);
+    if (this.selectedRunIds.some((id) => !known.has(id)))
+      this.selectedRunIds = this.selectedRunIds.filter((id) => known.has(id));
+  }
+
+  #clearData(): void {
+    this.loaded = null;
+    this.summary = null;
+    this.reportMarkdown = null;
+    this.#summaryJson = null;
+    this.overrides = {};
+    this.#appliedOverrides = {};
+    this.#inferredRoles = [];
+    this.error = null;
+    this.analysisError = null;
+    this.analyzing = false;
+    this.selectedRunIds = [];
+  }
+
+  #fail(error: WorkerError): void {
+    this.error = error;
+    this.phase = 'error';
+    this.progress = null;
+  }
+
+  #toEmpty(): void {
+    this.#clearData();
+    this.#file = null;
+    this.fileName = null;
+    this.progress = null;
+    this.phase = 'empty';
+  }
+}

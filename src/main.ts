@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import './ui/app.css';
+import App from './ui/App.svelte';
+import { createBrowserSession } from './lib/state';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+const session = createBrowserSession();
+mount(App, { target, props: { session } });

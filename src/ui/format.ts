@@ -1,0 +1,83 @@
+/** Presentation helpers: words and number formats only, no statistics. */
+import type { Dialect, IngestPhase, RoleKind } from '../lib/model';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const decimal1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatPercent(rate: number): string {
+  return percent.format(rate);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${decimal1.format(value)} ${units[unit]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+const DELIMITERS: Record<Dialect['delimiter'], string> = {
+  ',': 'comma-delimited',
+  ';': 'semicolon-delimited',
+  '\t': 'tab-delimited',
+  '|': 'pipe-delimited',
+};
+const NEWLINES: Record<Dialect['newline'], string> = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' };
+
+/** E.g. "comma-delimited, double quotes, LF, UTF-8 BOM". */
+export function describeDialect(d: Dialect): string {
+  const parts = [
+    DELIMITERS[d.delimiter] ?? `delimiter ${JSON.stringify(d.delimiter)}`,
+    d.quoteChar === '"' ? 'double quotes' : 'single quotes',
+    NEWLINES[d.newline] ?? 'unknown line ends',
+    d.hasBom ? 'UTF-8 BOM' : 'UTF-8',
+  ];
+  if (d.decimal === ',') parts.push('decimal comma');
+  return parts.join(', ');
+}
+
+const PHASES: Record<IngestPhase, string> = {
+  reading: 'Reading',
+  parsing: 'Parsing',
+  typing: 'Typing columns',
+  analysing: 'Analysing',
+};
+
+export function phaseLabel(phase: IngestPhase): string {
+  return PHASES[phase] ?? phase;
+}
+
+const ROLE_LABELS: Record<RoleKind, string> = {
+  id: 'id',
+  status: 'status',
+  param: 'hyperparameter',
+  metric: 'metric',
+  budget: 'budget',
+  time: 'time',
+  ignore: 'ignore',
+};
+
+export function roleKindLabel(kind: RoleKind): string {
+  return ROLE_LABELS[kind] ?? kind;
+}
+
+/** "file:line:column", leaving out what is unknown. */
+export function location(file?: string, line?: number, column?: number): string {
+  let out = file ?? '';
+  if (line !== undefined) out += `${out ? ':' : 'line '}${line}`;
+  if (line !== undefined && column !== undefined) out += `:${column}`;
+  return out;
+}

@@ -1,0 +1,51 @@
+/** Every real sweep CSV in ../shared/data loads: analysed, or a clear visible message. */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedDataDir, upload, useHarness, waitForSettled } from './harness';
+
+const sweepDir = path.join(sharedDataDir, 'real', 'sweep_csv');
+const files = existsSync(sweepDir)
+  ? readdirSync(sweepDir)
+      .filter((f) => !f.startsWith('.'))
+      .sort()
+  : [];
+
+describe.skipIf(files.length === 0)(`real sweep CSVs in ${sweepDir}`, () => {
+  const h = useHarness();
+
+  it.each(files)('%s is analysed or explained, without a page error', async (name) => {
+    const page = await h.open();
+    await upload(page, path.join(sweepDir, name));
+    const shown = await waitForSettled(page);
+    if (shown === 'overview-trials' || shown === 'finding') {
+      const trials = page.locator('[data-testid="overview-trials"]').first();
+      await trials.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(Number((await trials.innerText()).match(/\d+/)?.[0])).toBeGreaterThan(0);
+      // Analysed without any metric: the page must say so rather than look healthy.
+      const roles = await page.$$eval('select[data-testid="role-select"]', (els) =>
+        els.map((el) => (el as HTMLSelectElement).value),
+      );
+      if (!roles.includes('metric')) {
+        expect(await page.locator('body').innerText()).toMatch(/no metric/i);
+      }
+    } else {
+      const message = await page.locator(`[data-testid="${shown}"]`).first().innerText();
+      expect(message.trim().length, `visible ${shown} text`).toBeGreaterThan(10);
+    }
+  });
+
+  it('the original sample yields the expected findings', async () => {
+    const page = await h.open();
+    await upload(page, path.join(sweepDir, 'hpi_sample_results.csv'));
+    await page
+      .locator('[data-testid="finding"][data-detector="overfitting"][data-runs*="3"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    const ids = await page.$$eval('[data-testid="finding"]', (els) =>
+      els.map((e) => `${e.getAttribute('data-detector')}:${e.getAttribute('data-runs')}`),
+    );
+    expect(ids.join(' ')).toMatch(/failed-status:[^ ]*\b2\b/);
+    expect(ids.join(' ')).toMatch(/nan-metrics:[^ ]*\b4\b/);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnViews,
+  downloadBaseName,
+  groupFindings,
+  roleForKind,
+  sameRole,
+  summaryToJsonFallback,
+} from '../../../src/lib/state/views';
+import { columns, finding, roles, summary } from './fixtures';
+
+describe('roleForKind', () => {
+  it('keeps sub-options when the kind is unchanged and gives defaults otherwise', () => {
+    const metric = { kind: 'metric', split: 'val', family: 'loss', direction: 'min' } as const;
+    expect(roleForKind('metric', metric)).toBe(metric);
+    expect(roleForKind('metric', { kind: 'param' })).toEqual({
+      kind: 'metric',
+      split: 'other',
+      family: 'other',
+      direction: 'min',
+    });
+    expect(roleForKind('budget')).toEqual({ kind: 'budget', unit: 'epochs' });
+    expect(roleForKind('ignore', metric)).toEqual({ kind: 'ignore' });
+  });
+
+  it('compares roles by value', () => {
+    expect(sameRole({ kind: 'budget', unit: 'steps' }, { kind: 'budget', unit: 'steps' })).toBe(
+      true,
+    );
+    expect(sameRole({ kind: 'budget', unit: 'steps' }, { kind: 'budget', unit: 'epochs' })).toBe(
+      false,
+    );
+    expect(sameRole({ kind: 'id' }, undefined)).toBe(false);
+  });
+});
+
+describe('columnViews', () => {
+  it('shows overrides as set by you, with the inferred role kept for reference', () => {
+    const views = columnViews(columns, roles(), null, { lr: { kind: 'ignore' } });
+    expect(views[1]).toEqual({
+      name: 'lr',
+      kind: 'number',
+      role: { kind: 'ignore' },
+      reason: 'set by you',
+      overridden: true,
+      inferred: { kind: 'param' },
+      inferredReason: 'named like a learning rate',
+    });
+    expect(views[0].role).toEqual({ kind: 'id' });
+  });
+
+  it('falls back to "not inferred yet" when no role is known', () => {
+    const views = columnViews(columns, [], null, {});
+    expect(views[0]).toMatchObject({ role: null, reason: 'not inferred yet' });
+  });
+});
+
+describe('groupFindings', () => {
+  it('groups by detector in the summary order and drops empty detectors', () => {
+    const s = summary({}, [
+      finding('nan-metrics', ['a']),
+      finding('failed-status', ['b']),
+      finding('nan-metrics', ['c']),
+    ]);
+    const groups = groupFindings(s);
+    expect(groups.map((g) => [g.detector, g.label, g.findings.length])).toEqual([
+      ['failed-status', 'Failed runs', 1],
+      ['nan-metrics', 'NaN / Inf metrics', 2],
+    ]);
+    expect(groupFindings(null)).toEqual([]);
+  });
+});
+
+describe('downloadBaseName', () => {
+  it('makes a safe base name', () => {
+    expect(downloadBaseName('my sweep (1).csv')).toBe('my_sweep_1_');
+    expect(downloadBaseName('../../etc.csv')).toBe('etc');
+    expect(downloadBaseName(null)).toBe('analysis');
+    expect(downloadBaseName('.csv')).toBe('analysis');
+  });
+});
+
+describe('summaryToJsonFallback', () => {
+  it('spells out numbers JSON cannot hold', () => {
+    const s = summary();
+    s.associations = [
+      {
+        param: 'lr',
+        issue: 'any',
+        kind: 'quantile',
+        buckets: [
+          { label: 'x', lo: -Infinity, hi: NaN, trials: 1, withIssue: 0, rate: 0, runIds: [] },
+        ],
+        baseRate: 0,
+        hotBucket: null,
+      },
+    ];
+    const parsed = JSON.parse(summaryToJsonFallback(s));
+    expect(parsed.associations[0].buckets[0]).toMatchObject({ lo: '-Infinity', hi: 'NaN' });
+  });
+});
