@@ -1,5 +1,5 @@
 /** Presentation helpers: words and number formats only, no statistics. */
-import type { Dialect, IngestPhase, RoleKind } from '../lib/model';
+import type { IngestPhase, RoleKind } from '../lib/model';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
@@ -27,26 +27,6 @@ export function formatBytes(bytes: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
-const DELIMITERS: Record<Dialect['delimiter'], string> = {
-  ',': 'comma-delimited',
-  ';': 'semicolon-delimited',
-  '\t': 'tab-delimited',
-  '|': 'pipe-delimited',
-};
-const NEWLINES: Record<Dialect['newline'], string> = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' };
-
-/** E.g. "comma-delimited, double quotes, LF, UTF-8 BOM". */
-export function describeDialect(d: Dialect): string {
-  const parts = [
-    DELIMITERS[d.delimiter] ?? `delimiter ${JSON.stringify(d.delimiter)}`,
-    d.quoteChar === '"' ? 'double quotes' : 'single quotes',
-    NEWLINES[d.newline] ?? 'unknown line ends',
-    d.hasBom ? 'UTF-8 BOM' : 'UTF-8',
-  ];
-  if (d.decimal === ',') parts.push('decimal comma');
-  return parts.join(', ');
 }
 
 const PHASES: Record<IngestPhase, string> = {

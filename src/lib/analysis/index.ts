@@ -7,3 +7,4 @@ export { inferRoles } from './roles';
 export { DEFAULT_SETTINGS, SETTING_RATIONALES, withDefaults } from './settings';
 export { classifyStatus, type StatusClass } from './status';
 export { parseName, metricStem } from './names';
+export { summaryForView, VIEW_FINDINGS_PER_DETECTOR } from './view-summary';

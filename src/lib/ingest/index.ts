@@ -2,5 +2,5 @@ export { readCsv, type IngestHooks } from './read-csv';
 export { IngestError, IngestCancelled } from './errors';
 export type { ByteSource } from './decode';
 export { CsvRowReader, type RowSink } from './csv-rows';
-export { sniffDialect, describeDialect } from './sniff';
+export { sniffDialect } from './sniff';
 export { classifyCell } from './cells';

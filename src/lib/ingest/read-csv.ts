@@ -4,12 +4,19 @@ import { CsvTableBuilder } from './csv-table';
 import { IngestError } from './errors';
 import { decodeText, guessEncoding, NotUtf8, type ByteSource, type TextEncoding } from './decode';
 import { IssueLog } from './issue-log';
-import { describeDialect, sniffDialect } from './sniff';
+import { sniffDialect } from './sniff';
 
 export interface IngestHooks {
   onProgress(progress: Progress): void;
   isCancelled(): boolean;
 }
+
+const ENCODING_NAMES: Record<TextEncoding, Dialect['encoding']> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'windows-1252': 'Windows-1252',
+};
 
 const SNIFF_CHARS = 64 * 1024;
 const PROGRESS_EVERY_MS = 80;
@@ -62,7 +69,7 @@ async function readWith(
     if (!builder) {
       sample += text;
       if (sample.length < SNIFF_CHARS) continue;
-      dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom);
+      dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom, ENCODING_NAMES[encoding]);
       builder = new CsvTableBuilder(dialect, log);
       builder.feed(sample);
       sample = '';
@@ -76,7 +83,7 @@ async function readWith(
       throw new IngestError('empty-file', 'The file is empty: there is no header and no data.', {
         file: source.name,
       });
-    dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom);
+    dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom, ENCODING_NAMES[encoding]);
     builder = new CsvTableBuilder(dialect, log);
     builder.feed(sample);
   }
@@ -96,14 +103,14 @@ async function readWith(
       line: 1,
     });
   }
-  const usedDialect = dialect ?? sniffDialect('', hasBom);
+  const usedDialect = dialect ?? sniffDialect('', hasBom, ENCODING_NAMES[encoding]);
   return {
     table: built.table,
     source: {
       file: source.name,
       bytes: source.size,
       format: 'csv-table',
-      formatReason: `${describeDialect(usedDialect, encoding === 'windows-1252' ? 'Windows-1252' : encoding.toUpperCase())}; one row per trial with a header row`,
+      formatReason: `a delimited text table: the first row names ${built.table.columns.length} columns, each further row is one trial`,
       dialect: usedDialect,
       rows: built.table.rowCount,
       columns: built.table.columns.length,

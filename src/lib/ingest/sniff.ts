@@ -1,19 +1,17 @@
-import type { Dialect } from '../model';
+import { delimiterName, type Dialect } from '../model';
 
 const DELIMITERS: Dialect['delimiter'][] = [',', ';', '\t', '|'];
-const NAMES: Record<Dialect['delimiter'], string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-};
 
 /**
  * Picks the delimiter that splits the first lines into the most consistent, widest rows,
  * counting only delimiters outside double quotes. Sniffed once from the head of the file and
  * then fixed for the whole parse, so a stray `;` deep in the file cannot change the dialect.
  */
-export function sniffDialect(sample: string, hasBom: boolean): Dialect {
+export function sniffDialect(
+  sample: string,
+  hasBom: boolean,
+  encoding: Dialect['encoding'] = 'UTF-8',
+): Dialect {
   const newline = sniffNewline(sample);
   const lines = splitSampleLines(sample, 50);
   let best: { delimiter: Dialect['delimiter']; score: number; width: number } = {
@@ -39,13 +37,9 @@ export function sniffDialect(sample: string, hasBom: boolean): Dialect {
     newline,
     decimal,
     hasBom,
-    reason: `${NAMES[best.delimiter]}-delimited (${widthNote} in the header, consistent over the first ${lines.length} lines)${decimal === ',' ? ', decimal commas' : ''}`,
+    encoding,
+    reason: `${delimiterName(best.delimiter)}-delimited (${widthNote} in the header, consistent over the first ${lines.length} lines)${decimal === ',' ? ', decimal commas' : ''}`,
   };
-}
-
-export function describeDialect(d: Dialect, encoding: string): string {
-  const nl = d.newline === '\r\n' ? 'CRLF' : d.newline === '\r' ? 'CR' : 'LF';
-  return `${NAMES[d.delimiter]}-delimited, double quotes, ${nl} line endings, ${encoding}${d.hasBom ? ' with BOM' : ''}${d.decimal === ',' ? ', decimal commas' : ''}`;
 }
 
 function sniffNewline(sample: string): Dialect['newline'] {

@@ -7,6 +7,7 @@ export interface Dialect {
   /** Decimal separator inferred for numbers (`,` in European spreadsheet exports). */
   decimal: '.' | ',';
   hasBom: boolean;
+  encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
   /** Human-readable justification, shown to the user. */
   reason: string;
 }
@@ -70,4 +71,28 @@ export interface Progress {
   bytesRead: number;
   totalBytes: number;
   rows: number;
+}
+
+const DELIMITER_NAMES: Record<Dialect['delimiter'], string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+};
+
+/** E.g. "comma-delimited, double quotes, CRLF line endings, UTF-8 with BOM". */
+export function describeDialect(d: Dialect): string {
+  const newline = d.newline === '\r\n' ? 'CRLF' : d.newline === '\r' ? 'CR' : 'LF';
+  const parts = [
+    `${DELIMITER_NAMES[d.delimiter]}-delimited`,
+    d.quoteChar === '"' ? 'double quotes' : 'single quotes',
+    `${newline} line endings`,
+    `${d.encoding}${d.hasBom ? ' with BOM' : ''}`,
+  ];
+  if (d.decimal === ',') parts.push('decimal commas');
+  return parts.join(', ');
+}
+
+export function delimiterName(d: Dialect['delimiter']): string {
+  return DELIMITER_NAMES[d];
 }

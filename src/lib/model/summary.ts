@@ -57,4 +57,9 @@ export interface AnalysisSummary {
   dataQuality: string[];
   /** Trial ids in row order, so views can refer to rows by id. */
   runIds: string[];
+  /**
+   * Set on the copy sent to the page when findings were capped per detector to keep the main
+   * thread responsive: how many findings of each detector were left out. The JSON export has all.
+   */
+  findingsOmitted?: Partial<Record<DetectorId, number>>;
 }

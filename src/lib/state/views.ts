@@ -119,6 +119,8 @@ export interface FindingGroup {
   label: string;
   findings: Finding[];
   runs: number;
+  /** All findings of this detector, including those not sent to the page. */
+  total: number;
 }
 
 /** Findings grouped by detector, in the summary's detector order; empty detectors left out. */
@@ -139,6 +141,7 @@ export function groupFindings(summary: AnalysisSummary | null): FindingGroup[] {
       label: count?.label ?? detector,
       findings,
       runs: count?.runs ?? new Set(findings.flatMap((f) => f.runIds)).size,
+      total: findings.length + (summary.findingsOmitted?.[detector] ?? 0),
     });
   }
   return groups;

@@ -1,5 +1,5 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
-import { analyze, DEFAULT_SETTINGS, inferRoles } from '../analysis';
+import { analyze, DEFAULT_SETTINGS, inferRoles, summaryForView } from '../analysis';
 import { IngestCancelled, IngestError, readCsv } from '../ingest';
 import type { Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
@@ -80,8 +80,9 @@ export function runAnalysis(dataset: Dataset, options: AnalyzeOptions): AnalyzeR
     overrides: options.overrides,
     settings: options.settings ?? DEFAULT_SETTINGS,
   });
+  // The exports carry every finding; the page gets a bounded copy it can render quickly.
   return {
-    summary,
+    summary: summaryForView(summary),
     reportMarkdown: buildMarkdownReport(summary),
     summaryJson: summaryToJson(summary),
   };

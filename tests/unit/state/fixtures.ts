@@ -19,6 +19,7 @@ export const source: SourceInfo = {
     newline: '\n',
     decimal: '.',
     hasBom: false,
+    encoding: 'UTF-8',
     reason: 'commas split every line into 4 fields',
   },
   rows: 3,

@@ -1,0 +1,29 @@
+import type { AnalysisSummary, DetectorId, Finding } from '../model';
+
+/** Enough findings per detector to read and act on; thousands of cards would freeze the page. */
+export const VIEW_FINDINGS_PER_DETECTOR = 200;
+
+/**
+ * The summary as sent to the page: findings capped per detector (most severe first, as the
+ * detectors emit them), with the number left out recorded. Counts, overview and associations
+ * are computed over every finding, so they stay exact.
+ */
+export function summaryForView(
+  summary: AnalysisSummary,
+  perDetector = VIEW_FINDINGS_PER_DETECTOR,
+): AnalysisSummary {
+  const kept = new Map<DetectorId, number>();
+  const omitted: Partial<Record<DetectorId, number>> = {};
+  const findings: Finding[] = [];
+  for (const finding of summary.findings) {
+    const n = kept.get(finding.detector) ?? 0;
+    if (n < perDetector) {
+      kept.set(finding.detector, n + 1);
+      findings.push(finding);
+    } else {
+      omitted[finding.detector] = (omitted[finding.detector] ?? 0) + 1;
+    }
+  }
+  if (findings.length === summary.findings.length) return summary;
+  return { ...summary, findings, findingsOmitted: omitted };
+}
