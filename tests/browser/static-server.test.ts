@@ -1,5 +1,5 @@
 /** The dependency-free static server behind `npm start`, the browser tests and the bench. */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/static-server.mjs';
 
+let base: string;
 let root: string;
 
 /** Raw GET so paths like `/../x` reach the server un-normalised. */
@@ -34,8 +35,10 @@ function get(
   });
 }
 
+afterAll(() => rm(base, { recursive: true, force: true }));
+
 beforeAll(async () => {
-  const base = await mkdtemp(path.join(os.tmpdir(), 'hpi-serve-'));
+  base = await mkdtemp(path.join(os.tmpdir(), 'hpi-serve-'));
   root = path.join(base, 'dist');
   await mkdir(path.join(root, 'assets'), { recursive: true });
   await writeFile(path.join(base, 'secret.txt'), 'outside the root');
