@@ -23,6 +23,15 @@ describe.skipIf(files.length === 0)(`real sweep CSVs in ${sweepDir}`, () => {
       await trials.waitFor({ state: 'visible', timeout: 10_000 });
       expect(Number((await trials.innerText()).match(/\d+/)?.[0])).toBeGreaterThan(0);
       // Analysed without any metric: the page must say so rather than look healthy.
+      // The Data cell builds its rows over several frames: wait until every column has its select.
+      const columns = Number(
+        ((await page.locator('[data-testid="cell-data"]').textContent()) ?? '').match(
+          /(\d+) columns?/,
+        )?.[1],
+      );
+      await expect
+        .poll(() => page.locator('select[data-testid="role-select"]').count(), { timeout: 10_000 })
+        .toBe(columns);
       const roles = await page.$$eval('select[data-testid="role-select"]', (els) =>
         els.map((el) => (el as HTMLSelectElement).value),
       );

@@ -55,7 +55,7 @@ export interface AnalysisSummary {
   associations: Association[];
   /** Problems with the data itself (missing roles, unreadable rows), as sentences. */
   dataQuality: string[];
-  /** Trial ids in row order, so views can refer to rows by id. */
+  /** Trial ids in row order. Empty in the page's copy (see analysis/view-summary.ts). */
   runIds: string[];
   /**
    * Set on the copy sent to the page when findings were capped per detector to keep the main

@@ -17,14 +17,7 @@ import type {
 } from '../model';
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
 import type { AnalyzeResult, LoadResult, WorkerError } from '../worker/protocol';
-import {
-  columnViews,
-  groupFindings,
-  sameRole,
-  summaryToJsonFallback,
-  type ColumnView,
-  type FindingGroup,
-} from './views';
+import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGroup } from './views';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -66,11 +59,6 @@ export class Session {
   loaded = $state.raw<LoadResult | null>(null);
   summary = $state.raw<AnalysisSummary | null>(null);
   reportMarkdown = $state<string | null>(null);
-  /** The summary as the `.json` export, from the worker when it sends one. */
-  readonly summaryJson: string | null = $derived.by(() => {
-    if (!this.summary) return null;
-    return this.#summaryJson ?? summaryToJsonFallback(this.summary);
-  });
   /** Role overrides set by the user, keyed by column name. */
   overrides = $state.raw<RoleOverrides>({});
   /** A fatal load error (phase `error`). */
@@ -82,9 +70,9 @@ export class Session {
   /** Runs selected in one cell, highlighted in the others. */
   selectedRunIds = $state.raw<readonly string[]>([]);
 
-  #summaryJson = $state.raw<string | null>(null);
   /** Roles as first inferred for this file, before any override. */
   #inferredRoles = $state.raw<readonly ColumnRole[]>([]);
+  #idColumn: string | null = null;
   // A snapshot rebuilt when the selection changes, never mutated: no SvelteSet needed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #selected: ReadonlySet<string> = $derived(new Set(this.selectedRunIds));
@@ -229,6 +217,21 @@ export class Session {
     }
   }
 
+  /**
+   * The full JSON summary (every finding) of the current analysis, built by the worker on demand
+   * and returned as a Blob, so a large export never passes through the page as a string.
+   */
+  async exportSummaryJson(): Promise<Blob | null> {
+    const loaded = this.loaded;
+    if (!loaded || !this.summary) return null;
+    const { blob } = await this.#client.request({
+      type: 'export',
+      datasetId: loaded.datasetId,
+      format: 'summary-json',
+    });
+    return blob;
+  }
+
   /** Forget the file and go back to the empty page. */
   reset(): void {
     this.#begin();
@@ -292,7 +295,6 @@ export class Session {
       if (token !== this.#token || isCancelled(error)) return;
       this.summary = null;
       this.reportMarkdown = null;
-      this.#summaryJson = null;
       this.analysisError = toWorkerError(error);
     } finally {
       if (token === this.#token) {
@@ -319,21 +321,19 @@ export class Session {
   #applyAnalysis(result: AnalyzeResult | null, overrides: RoleOverrides): void {
     this.summary = result?.summary ?? null;
     this.reportMarkdown = result?.reportMarkdown ?? null;
-    this.#summaryJson = result?.summaryJson ?? null;
     this.analysisError = null;
     this.overrides = overrides;
     this.#appliedOverrides = overrides;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local lookup, not state
-    const known = new Set(this.summary?.runIds ?? []);
-    if (this.selectedRunIds.some((id) => !known.has(id)))
-      this.selectedRunIds = this.selectedRunIds.filter((id) => known.has(id));
+    // Run ids come from the id column: if another column became the id, the selection means nothing.
+    const idColumn = this.summary?.roles.find((r) => r.role.kind === 'id')?.column ?? null;
+    if (idColumn !== this.#idColumn) this.selectedRunIds = [];
+    this.#idColumn = idColumn;
   }
 
   #clearData(): void {
     this.loaded = null;
     this.summary = null;
     this.reportMarkdown = null;
-    this.#summaryJson = null;
     this.overrides = {};
     this.#appliedOverrides = {};
     this.#inferredRoles = [];

@@ -153,10 +153,3 @@ export function downloadBaseName(fileName: string | null): string {
   const safe = base.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '');
   return safe || 'analysis';
 }
-
-/** Used only when the worker sends no `summaryJson`: keeps NaN and ±Infinity as strings. */
-export function summaryToJsonFallback(summary: AnalysisSummary): string {
-  const replacer = (_key: string, value: unknown) =>
-    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
-  return `${JSON.stringify(summary, replacer, 2)}\n`;
-}

@@ -1,7 +1,7 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
 import { analyze, DEFAULT_SETTINGS, inferRoles, summaryForView } from '../analysis';
 import { IngestCancelled, IngestError, readCsv } from '../ingest';
-import type { Column, Dataset } from '../model';
+import type { AnalysisSummary, Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
 import type { AnalyzeOptions, AnalyzeResult, FromWorker, Request, WorkerError } from './protocol';
 
@@ -10,6 +10,8 @@ export interface WorkerHost {
 }
 
 const datasets = new Map<number, Dataset>();
+/** The full summary of each dataset's latest analysis, for exports. */
+const latest = new Map<number, AnalysisSummary>();
 let nextDatasetId = 1;
 
 export async function handleRequest(
@@ -27,6 +29,7 @@ export async function handleRequest(
       const datasetId = nextDatasetId++;
       // One dataset at a time is enough for the notebook; drop older ones to free memory.
       datasets.clear();
+      latest.clear();
       datasets.set(datasetId, dataset);
       host.post({
         kind: 'progress',
@@ -38,7 +41,8 @@ export async function handleRequest(
           rows: dataset.table.rowCount,
         },
       });
-      const analysis = dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options) : null;
+      const analysis =
+        dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options, datasetId) : null;
       const columns = dataset.table.columns.map(copyColumn);
       const roles = analysis?.summary.roles ?? inferRoles(dataset.table, request.options.overrides);
       const result = {
@@ -63,28 +67,45 @@ export async function handleRequest(
       });
       return;
     }
+    if (request.type === 'export') {
+      const summary = latest.get(request.datasetId);
+      if (!summary) {
+        postError(host, request.id, {
+          code: 'unknown-dataset',
+          message: 'There is no analysis to export yet.',
+        });
+        return;
+      }
+      const blob = new Blob([summaryToJson(summary)], { type: 'application/json' });
+      host.post({ kind: 'response', id: request.id, ok: true, type: 'export', result: { blob } });
+      return;
+    }
     host.post({
       kind: 'response',
       id: request.id,
       ok: true,
       type: 'analyze',
-      result: runAnalysis(dataset, request.options),
+      result: runAnalysis(dataset, request.options, request.datasetId),
     });
   } catch (error) {
     postError(host, request.id, toWorkerError(error));
   }
 }
 
-export function runAnalysis(dataset: Dataset, options: AnalyzeOptions): AnalyzeResult {
+export function runAnalysis(
+  dataset: Dataset,
+  options: AnalyzeOptions,
+  datasetId: number,
+): AnalyzeResult {
   const summary = analyze(dataset, {
     overrides: options.overrides,
     settings: options.settings ?? DEFAULT_SETTINGS,
   });
+  latest.set(datasetId, summary);
   // The exports carry every finding; the page gets a bounded copy it can render quickly.
   return {
     summary: summaryForView(summary),
     reportMarkdown: buildMarkdownReport(summary),
-    summaryJson: summaryToJson(summary),
   };
 }
 

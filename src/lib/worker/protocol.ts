@@ -20,7 +20,12 @@ export interface AnalyzeOptions {
 
 export type Request =
   | { type: 'load'; id: number; file: File; options: AnalyzeOptions }
-  | { type: 'analyze'; id: number; datasetId: number; options: AnalyzeOptions };
+  | { type: 'analyze'; id: number; datasetId: number; options: AnalyzeOptions }
+  /**
+   * The full JSON summary of the latest analysis (every finding), as a Blob: built on demand
+   * because a big sweep's JSON is tens of MB, which would block the page if sent as a string.
+   */
+  | { type: 'export'; id: number; datasetId: number; format: 'summary-json' };
 
 export interface LoadResult {
   datasetId: number;
@@ -40,16 +45,16 @@ export interface AnalyzeResult {
   summary: AnalysisSummary;
   /** The deterministic markdown report, built in the worker from the summary. */
   reportMarkdown: string;
-  /**
-   * The summary as the JSON export (report/json.ts `summaryToJson`), built in the worker because
-   * state and ui may not import report. Absent: the UI falls back to a plain JSON.stringify.
-   */
-  summaryJson?: string;
+}
+
+export interface ExportResult {
+  blob: Blob;
 }
 
 export interface ResultMap {
   load: LoadResult;
   analyze: AnalyzeResult;
+  export: ExportResult;
 }
 
 export type RequestType = Request['type'];

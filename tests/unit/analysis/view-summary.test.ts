@@ -20,7 +20,7 @@ describe('summaryForView', () => {
       ...Array.from({ length: 5 }, (_, i) => finding('short-run', i)),
       ...Array.from({ length: 2 }, (_, i) => finding('overfitting', i)),
     ];
-    const summary = { findings } as unknown as AnalysisSummary;
+    const summary = { findings, runIds: ['1', '2'] } as unknown as AnalysisSummary;
     const view = summaryForView(summary, 3);
     expect(view.findings.map((f) => f.id)).toEqual([
       'short-run:0',
@@ -30,6 +30,8 @@ describe('summaryForView', () => {
       'overfitting:1',
     ]);
     expect(view.findingsOmitted).toEqual({ 'short-run': 2 });
-    expect(summaryForView(summary, 10)).toBe(summary);
+    expect(view.runIds).toEqual([]);
+    expect(summaryForView(summary, 10).findings).toEqual(findings);
+    expect(summaryForView(summary, 10).findingsOmitted).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ export type AnyInput = RequestInput<'load'> | RequestInput<'analyze'>;
 
 export interface Call {
   id: number;
+  /** Load and analyze requests carry options; export requests are typed loosely here. */
   req: AnyInput;
   onProgress?: (progress: Progress) => void;
   resolve(value: unknown): void;

@@ -57,16 +57,15 @@ describe('Session', () => {
     });
   });
 
-  it('exposes the worker summaryJson, else a fallback that keeps NaN and Infinity', async () => {
+  it('asks the worker for the JSON export of the current analysis', async () => {
     const { client, session } = await loaded();
-    expect(JSON.parse(session.summaryJson ?? '').overview.trials).toBe(3);
-    const withJson = { ...analyzeResult(), summaryJson: '{"from":"worker"}\n' };
-    const done = session.setRole('lr', { kind: 'ignore' });
-    client.last().resolve(withJson);
-    await done;
-    expect(session.summaryJson).toBe('{"from":"worker"}\n');
+    const pending = session.exportSummaryJson();
+    expect(client.last().req).toMatchObject({ type: 'export', format: 'summary-json' });
+    const blob = new Blob(['{"version":1}'], { type: 'application/json' });
+    client.last().resolve({ blob });
+    expect(await pending).toBe(blob);
     session.reset();
-    expect(session.summaryJson).toBeNull();
+    expect(await session.exportSummaryJson()).toBeNull();
   });
 
   it('a fatal load error moves to the error phase with file, line and column', async () => {

@@ -5,7 +5,6 @@ import {
   groupFindings,
   roleForKind,
   sameRole,
-  summaryToJsonFallback,
 } from '../../../src/lib/state/views';
 import { columns, finding, roles, summary } from './fixtures';
 
@@ -77,25 +76,5 @@ describe('downloadBaseName', () => {
     expect(downloadBaseName('../../etc.csv')).toBe('etc');
     expect(downloadBaseName(null)).toBe('analysis');
     expect(downloadBaseName('.csv')).toBe('analysis');
-  });
-});
-
-describe('summaryToJsonFallback', () => {
-  it('spells out numbers JSON cannot hold', () => {
-    const s = summary();
-    s.associations = [
-      {
-        param: 'lr',
-        issue: 'any',
-        kind: 'quantile',
-        buckets: [
-          { label: 'x', lo: -Infinity, hi: NaN, trials: 1, withIssue: 0, rate: 0, runIds: [] },
-        ],
-        baseRate: 0,
-        hotBucket: null,
-      },
-    ];
-    const parsed = JSON.parse(summaryToJsonFallback(s));
-    expect(parsed.associations[0].buckets[0]).toMatchObject({ lo: '-Infinity', hi: 'NaN' });
   });
 });

@@ -34,7 +34,17 @@ describe('worker request handler', () => {
     const result = last.message.result as LoadResult;
     expect(result.rowCount).toBe(6);
     expect(result.analysis?.reportMarkdown).toContain('## Overview');
-    expect(JSON.parse(result.analysis!.summaryJson!).version).toBe(1);
+    const exported = recordingHost();
+    await handleRequest(
+      { type: 'export', id: 9, datasetId: result.datasetId, format: 'summary-json' },
+      exported,
+      () => false,
+    );
+    const reply0 = exported.messages[0].message;
+    if (reply0.kind !== 'response' || !reply0.ok) throw new Error('expected export');
+    const json = JSON.parse(await (reply0.result as { blob: Blob }).blob.text());
+    expect(json.version).toBe(1);
+    expect(json.findings.map((f: { id: string }) => f.id)).toContain('overfitting:3');
     expect(last.transfer.length).toBeGreaterThan(10);
     expect(host.messages.some((m) => m.message.kind === 'progress')).toBe(true);
 
