@@ -34,7 +34,7 @@ const LIB = ['model', 'ingest', 'analysis', 'report', 'llm', 'worker', 'persist'
 const others = (...allowed) => LIB.filter((l) => !allowed.includes(l)).map((l) => `lib/${l}`);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'coverage/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

@@ -1,4 +1,7 @@
-/** Dataset → AnalysisSummary: roles, detectors, overview, associations and data-quality notes. */
+/**
+ * Dataset → AnalysisSummary: roles, detectors, overview, associations (with exact tests), the
+ * primary metric's statistics (correlation, importance, best region) and data-quality notes.
+ */
 import {
   cellText,
   severityRank,
@@ -14,12 +17,13 @@ import {
   type RunTable,
   type Severity,
 } from '../model';
-import { computeAssociations } from './associations';
+import { computeAssociations, SWEEP_LEVEL_DETECTORS } from './associations';
 import { createContext } from './context';
-import { dataQuality } from './data-quality';
+import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
 import { inferRoles } from './roles';
 import { withDefaults } from './settings';
+import { sweepStatistics } from './stats/sweep';
 
 export interface AnalysisOptions {
   overrides: RoleOverrides;
@@ -44,6 +48,14 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
       severityRank(a.severity) - severityRank(b.severity) ||
       a.rows[0] - b.rows[0],
   );
+  const { associations, testing } = computeAssociations(
+    table,
+    roles,
+    runIds,
+    findings,
+    settings.association.buckets,
+  );
+  const stats = sweepStatistics(ctx, findings);
   return {
     version: SUMMARY_VERSION,
     source,
@@ -59,8 +71,14 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
         runs: new Set(own.flatMap((f) => f.rows)).size,
       };
     }),
-    associations: computeAssociations(table, roles, runIds, findings, settings.association.buckets),
-    dataQuality: dataQuality(ctx, source),
+    associations,
+    associationTesting: testing,
+    primaryMetric: stats.primaryMetric,
+    correlations: stats.correlations,
+    importance: stats.importance,
+    recommendedRegion: stats.recommendedRegion,
+    logNextTime: logNextTime(ctx),
+    dataQuality: [...dataQuality(ctx, source), ...stats.notes],
     runIds,
   };
 }
@@ -81,9 +99,15 @@ export function runIdsOf(table: RunTable, roles: ColumnRole[]): string[] {
   return ids;
 }
 
+/**
+ * Trials by the worst severity of the findings about them. Sweep-level findings (a small or flat
+ * sweep, confounded hyperparameters…) list trials as context and judge the sweep, not each trial,
+ * so they do not count here: one "sweep too small" warning must not make every trial unhealthy.
+ */
 function overviewOf(trials: number, roles: ColumnRole[], findings: Finding[]): Overview {
   const worst = new Map<number, Severity>();
   for (const f of findings) {
+    if (SWEEP_LEVEL_DETECTORS.has(f.detector)) continue;
     for (const row of f.rows) {
       const current = worst.get(row);
       if (!current || severityRank(f.severity) < severityRank(current)) worst.set(row, f.severity);

@@ -5,6 +5,7 @@
 import type { SourceInfo } from '../model';
 import type { DetectorContext } from './context';
 import { metricPairs } from './detectors/overfitting';
+import { parseName } from './names';
 
 const MAX_LISTED = 5;
 
@@ -70,4 +71,58 @@ function unknownStatuses(ctx: DetectorContext): string[] {
     if (status.classes[row] === 'unknown' && status.labels[row] !== '') out.add(status.labels[row]);
   }
   return [...out];
+}
+
+const SEED_WORDS = new Set(['seed', 'seeds', 'randomseed', 'rngseed']);
+const CLASS_WORDS = new Set(['classes', 'class', 'labels', 'nclasses', 'numclasses', 'numlabels']);
+
+/**
+ * What the next sweep should log so the analysis can say more, as imperative sentences: each
+ * names the gap in this file and what it would enable. Checked on the roles and column names.
+ */
+export function logNextTime(ctx: DetectorContext): string[] {
+  const out: string[] = [];
+  const metrics = ctx.roles.flatMap((r) => (r.role.kind === 'metric' ? [r.role] : []));
+  const names = ctx.table.columns.map((c) => parseName(c.name).tokens);
+  const named = (words: Set<string>) =>
+    names.some((tokens) => tokens.some((t) => words.has(t)) || words.has(tokens.join('')));
+  const has = (kind: string) => ctx.roles.some((r) => r.role.kind === kind);
+  if (metrics.length === 0) {
+    out.push(
+      'Log the metric you select trials by (a validation loss or accuracy) for every trial, finished or not.',
+    );
+  } else {
+    if (!metrics.some((m) => m.split === 'val' || m.split === 'test')) {
+      out.push(
+        'Log a validation metric (e.g. val_loss on held-out data): training metrics alone cannot show overfitting or pick the trial that generalises.',
+      );
+    }
+    if (!metrics.some((m) => m.split === 'train')) {
+      out.push(
+        'Log the final training loss next to the validation loss, so overfitting (the gap between them) can be measured.',
+      );
+    }
+    if (metrics.some((m) => m.family === 'accuracy') && !named(CLASS_WORDS)) {
+      out.push(
+        'Log the number of classes (or the chance-level accuracy), so accuracy at chance level can be recognised.',
+      );
+    }
+  }
+  if (!named(SEED_WORDS)) {
+    out.push(
+      'Log the random seed of every trial and rerun the best configurations on 2–3 seeds, so seed noise can be told apart from hyperparameter effects.',
+    );
+  }
+  if (!ctx.status) {
+    out.push(
+      'Log each trial’s final status (completed, failed, pruned), so crashes are not mistaken for bad configurations.',
+    );
+  }
+  if (!ctx.budget) {
+    out.push(
+      'Log the budget each trial actually used (epochs or steps), so trials cut short can be found.',
+    );
+  }
+  if (!has('id')) out.push('Log a run id per trial, so findings point at runs you can look up.');
+  return out;
 }

@@ -5,6 +5,24 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   overfitting: { lossRatio: 1.5, accuracyGap: 0.1, minBudgetFraction: 0.5 },
   shortRun: { fractionOfMedian: 0.5, minTrials: 4 },
   association: { buckets: 4 },
+  metricOutOfRange: { tolerance: 1e-6 },
+  atChance: { chanceLevel: null, margin: 0.1 },
+  collapsedTrials: { minTrials: 3, tolerance: 1e-6 },
+  tooGood: { lossFloor: 1e-6, judgeTrainingMetrics: false },
+  seedVariance: { minRatio: 2 },
+  duplicateResults: { tolerance: 1e-6 },
+  edgeOfRange: {
+    topFraction: 0.1,
+    minTopTrials: 3,
+    minValues: 3,
+    edgeFraction: 0.2,
+    maxPValue: 0.01,
+    minTrials: 8,
+  },
+  confoundedParams: { minCorrelation: 0.9, minTrials: 8 },
+  valuesTriedOnce: { maxValues: 10 },
+  smallSweep: { trialsPerParam: 10, minTrials: 5 },
+  flatSweep: { noiseMultiplier: 2, relativeSpread: 0.05, minConfigs: 3 },
 };
 
 type Rationales = {
@@ -29,13 +47,78 @@ export const SETTING_RATIONALES: Rationales = {
     buckets:
       'Quartiles keep several trials per bucket in sweeps of a few dozen trials while still separating low from high values.',
   },
+  metricOutOfRange: {
+    tolerance:
+      'One part in a million absorbs float rounding (0.1 + 0.2 style) without hiding a real 1.5 accuracy.',
+  },
+  atChance: {
+    chanceLevel:
+      'Left empty, chance is 1 / classes from a classes column or a known dataset (CIFAR-10 → 0.1); set it when neither is in the file.',
+    margin:
+      'Within 10% of chance (≤ 11% for 10 classes, ≤ 55% for 2) a model is practically guessing; real learners beat chance by far more.',
+  },
+  collapsedTrials: {
+    minTrials:
+      'Two configs can tie by coincidence; three or more with the exact same value point to a constant predictor or a setting that does nothing.',
+    tolerance:
+      'Values equal to six significant digits are the same result printed differently, not a coincidence.',
+  },
+  tooGood: {
+    lossFloor:
+      'A held-out loss below one in a million means (near-)certain, always-right predictions, which real held-out data does not allow.',
+    judgeTrainingMetrics:
+      'Off: a large model that fits its training set perfectly is normal; the overfitting detector judges the train/held-out gap.',
+  },
+  seedVariance: {
+    minRatio:
+      'Unless configs differ by at least twice the seed-to-seed spread, the ranking of configs is mostly luck.',
+  },
+  duplicateResults: {
+    tolerance:
+      'Values equal to six significant digits are the same result printed differently, not a coincidence.',
+  },
+  edgeOfRange: {
+    topFraction:
+      'The best tenth of a sweep shows where good configs are without being one lucky trial.',
+    minTopTrials: 'Three best trials at least, so one lucky trial at the edge does not fire.',
+    minValues:
+      'With two values every trial is at an edge; three or more make a range with an inside.',
+    edgeFraction:
+      'For continuously sampled settings, the outer fifth of the range (log scale for rates) is where the best trials sit when the optimum lies beyond it; on a grid the edge is the extreme value.',
+    maxPValue:
+      'At 1% both the clustering of the best trials at the edge and the trend towards it must be unlikely to be luck, so a sweep where nothing matters almost never fires.',
+    minTrials:
+      'Below eight trials "the best tenth" is one or two runs: too few to locate an optimum.',
+  },
+  confoundedParams: {
+    minCorrelation:
+      'At |ρ| ≥ 0.9 the two settings move together in almost every trial, so no analysis can tell their effects apart.',
+    minTrials:
+      'With fewer than eight trials a rank correlation of 0.9 happens by chance too often.',
+  },
+  valuesTriedOnce: {
+    maxValues:
+      'Ten or fewer distinct values is a grid or a choice list, where each value should be tried more than once; more is continuous sampling.',
+  },
+  smallSweep: {
+    trialsPerParam:
+      'Random search needs roughly ten trials per hyperparameter before their effects separate from noise.',
+    minTrials: 'Below five trials no pattern, best config or range can be told from luck.',
+  },
+  flatSweep: {
+    noiseMultiplier:
+      'Two standard errors is the usual 95% line: a best − worst difference below it is indistinguishable from noise.',
+    relativeSpread:
+      'Without any noise estimate, configs within 5% of each other (of the error rate for accuracies) are too close to rank.',
+    minConfigs: 'Two configs are a comparison, not a sweep; three or more make "flat" meaningful.',
+  },
 };
 
 /** Settings with every group present, so partial settings from storage or a CLI cannot crash. */
 export function withDefaults(settings: Partial<DetectorSettings> | undefined): DetectorSettings {
-  return {
-    overfitting: { ...DEFAULT_SETTINGS.overfitting, ...settings?.overfitting },
-    shortRun: { ...DEFAULT_SETTINGS.shortRun, ...settings?.shortRun },
-    association: { ...DEFAULT_SETTINGS.association, ...settings?.association },
-  };
+  const out: Record<string, object> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof DetectorSettings)[]) {
+    out[key] = { ...DEFAULT_SETTINGS[key], ...settings?.[key] };
+  }
+  return out as unknown as DetectorSettings;
 }

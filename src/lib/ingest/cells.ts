@@ -38,20 +38,32 @@ export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 export let lastNumber = 0;
 
 export function classifyCellFast(raw: string, decimalComma: boolean): CellKind {
-  const s =
-    raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32)
-      ? raw.trim()
-      : raw;
-  if (s.length === 0) return CellKind.missing;
-  const first = s.charCodeAt(0);
+  return classifyRange(raw, 0, raw.length, decimalComma);
+}
+
+/**
+ * Classifies `text[start, end)` without creating a substring when the cell is a plain number:
+ * the fast CSV tokenizer hands over ranges of its input.
+ */
+export function classifyRange(
+  text: string,
+  start: number,
+  end: number,
+  decimalComma: boolean,
+): CellKind {
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  if (start === end) return CellKind.missing;
+  const first = text.charCodeAt(start);
   const numericStart = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
   if (numericStart) {
-    const value = parseNumber(s, decimalComma);
+    const value = parseNumber(text, start, end, decimalComma);
     if (value !== undefined) {
       lastNumber = value;
       return CellKind.number;
     }
   }
+  const s = start === 0 && end === text.length ? text : text.slice(start, end);
   if (MISSING.has(s)) return CellKind.missing;
   if (NAN.has(s)) return CellKind.nan;
   if (POS_INF.has(s) || NEG_INF.has(s)) {
@@ -82,17 +94,21 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * Number()'s; anything longer falls back to Number(). Rejects what Number() would wrongly accept
  * here: leading-zero ids (08123), hex/binary/octal literals, and spellings of Infinity.
  */
-function parseNumber(s: string, decimalComma: boolean): number | undefined {
-  const len = s.length;
-  let i = 0;
+function parseNumber(
+  s: string,
+  from: number,
+  end: number,
+  decimalComma: boolean,
+): number | undefined {
+  let i = from;
   let negative = false;
-  const first = s.charCodeAt(0);
+  const first = s.charCodeAt(from);
   if (first === 45 || first === 43) {
     negative = first === 45;
-    i = 1;
+    i = from + 1;
   }
   // Leading zeros ("08123") are identifiers, not numbers; "0.5" and "0" are numbers.
-  if (s.charCodeAt(i) === 48 && i + 1 < len) {
+  if (s.charCodeAt(i) === 48 && i + 1 < end) {
     const next = s.charCodeAt(i + 1);
     if (next >= 48 && next <= 57) return undefined;
   }
@@ -102,7 +118,7 @@ function parseNumber(s: string, decimalComma: boolean): number | undefined {
   let significant = 0;
   let fraction = 0;
   let seenDot = false;
-  for (; i < len; i++) {
+  for (; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       digits++;
@@ -115,14 +131,14 @@ function parseNumber(s: string, decimalComma: boolean): number | undefined {
   }
   if (digits === 0) return undefined;
   let exponent = 0;
-  if (i < len) {
+  if (i < end) {
     const c = s.charCodeAt(i);
     if (c !== 101 && c !== 69) return undefined;
     let j = i + 1;
     let expNegative = false;
     if (s.charCodeAt(j) === 45 || s.charCodeAt(j) === 43) expNegative = s.charCodeAt(j++) === 45;
-    if (j >= len) return undefined;
-    for (; j < len; j++) {
+    if (j >= end) return undefined;
+    for (; j < end; j++) {
       const d = s.charCodeAt(j);
       if (d < 48 || d > 57) return undefined;
       exponent = exponent * 10 + (d - 48);
@@ -134,5 +150,6 @@ function parseNumber(s: string, decimalComma: boolean): number | undefined {
     const magnitude = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
     return negative ? -magnitude : magnitude;
   }
-  return Number(decimalComma ? s.replace(',', '.') : s);
+  const text = s.slice(from, end);
+  return Number(decimalComma ? text.replace(',', '.') : text);
 }

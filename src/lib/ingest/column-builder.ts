@@ -1,5 +1,5 @@
 import { CellState, type Column } from '../model';
-import { CellKind, classifyCell, classifyCellFast, lastNumber } from './cells';
+import { CellKind, classifyRange, lastNumber } from './cells';
 import { Growable } from './growable';
 
 const ISO_TIME =
@@ -20,6 +20,7 @@ export class ColumnBuilder {
   private codes = new Growable(Int32Array, 16);
   private dictionary = new Map<string, number>();
   private labels: string[] = [];
+  private lastCode = -1;
 
   constructor(
     readonly name: string,
@@ -27,11 +28,16 @@ export class ColumnBuilder {
   ) {}
 
   push(raw: string): void {
+    this.pushRange(raw, 0, raw.length);
+  }
+
+  /** The cell `text[start, end)`: numbers are parsed in place, labels are sliced only when new. */
+  pushRange(text: string, start: number, end: number): void {
     if (this.mode === 'string') {
-      this.pushString(raw);
+      this.pushStringRange(text, start, end);
       return;
     }
-    switch (classifyCellFast(raw, this.decimalComma)) {
+    switch (classifyRange(text, start, end, this.decimalComma)) {
       case CellKind.number:
         this.values.push(lastNumber);
         this.states.push(CellState.value);
@@ -46,15 +52,28 @@ export class ColumnBuilder {
         return;
       default:
         this.switchToStrings();
-        this.pushString(raw);
+        this.pushStringRange(text, start, end);
     }
+  }
+
+  /** Long-format logs repeat the same run and metric name row after row: match the last label first. */
+  private pushStringRange(text: string, start: number, end: number): void {
+    const last = this.lastCode >= 0 ? this.labels[this.lastCode] : null;
+    if (last !== null && last.length === end - start && text.startsWith(last, start)) {
+      this.codes.push(this.lastCode);
+      return;
+    }
+    this.pushString(text.slice(start, end));
   }
 
   private pushString(raw: string): void {
     const value = raw.trim();
-    const token = value === '' ? 'missing' : classifyCell(value, this.decimalComma).kind;
-    if (token === 'missing') {
+    if (
+      value === '' ||
+      classifyRange(value, 0, value.length, this.decimalComma) === CellKind.missing
+    ) {
       this.codes.push(-1);
+      this.lastCode = -1;
       return;
     }
     let code = this.dictionary.get(value);
@@ -64,6 +83,8 @@ export class ColumnBuilder {
       this.dictionary.set(value, code);
     }
     this.codes.push(code);
+    // Only an exact (untrimmed) match may reuse the code without a lookup.
+    this.lastCode = value.length === raw.length ? code : -1;
   }
 
   private switchToStrings(): void {

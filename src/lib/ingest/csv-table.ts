@@ -1,7 +1,7 @@
 /** A sweep table from CSV text: header, field-count checks, quarantine and typed columns. */
 import type { Dialect, ParseIssue, QuarantinedRow, RunTable } from '../model';
 import { ColumnBuilder } from './column-builder';
-import { CsvRowReader } from './csv-rows';
+import { excerptAt, FastCsvTokenizer, fieldText, type RowRanges } from './csv-tokenizer';
 import { IssueLog } from './issue-log';
 import { Growable } from './growable';
 
@@ -15,7 +15,7 @@ export interface TableBuildResult {
 }
 
 export class CsvTableBuilder {
-  private readonly reader: CsvRowReader;
+  private readonly reader: FastCsvTokenizer;
   private builders: ColumnBuilder[] = [];
   private header: string[] | null = null;
   private readonly lines = new Growable(Int32Array);
@@ -28,8 +28,8 @@ export class CsvTableBuilder {
     private readonly dialect: Dialect,
     private readonly log: IssueLog,
   ) {
-    this.reader = new CsvRowReader(dialect, {
-      row: (fields, line) => this.onRow(fields, line),
+    this.reader = new FastCsvTokenizer(dialect, {
+      row: (row) => this.onRow(row),
       issue: (issue) => this.log.add(issue),
     });
   }
@@ -49,21 +49,27 @@ export class CsvTableBuilder {
     };
   }
 
-  private onRow(fields: string[], line: number): void {
+  private onRow(row: RowRanges): void {
+    const line = row.line;
     if (!this.header) {
+      const fields = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
       this.header = this.nameColumns(fields, line);
       const decimalComma = this.dialect.decimal === ',';
       this.builders = this.header.map((name) => new ColumnBuilder(name, decimalComma));
       return;
     }
     const width = this.builders.length;
-    if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) {
-      this.warnTrailingDelimiter(line, fields.length);
-    } else if (fields.length !== width) {
-      this.quarantine(fields.length, width, line);
+    if (row.count > width && extraFieldsBlank(row, width)) {
+      this.warnTrailingDelimiter(line, row.count);
+    } else if (row.count !== width) {
+      this.quarantine(row.count, width, line, excerptAt(row.input, row.rawStart));
       return;
     }
-    for (let i = 0; i < width; i++) this.builders[i].push(fields[i]);
+    for (let i = 0; i < width; i++) {
+      const quoted = row.quoted[i];
+      if (quoted !== null) this.builders[i].push(quoted);
+      else this.builders[i].pushRange(row.input, row.starts[i], row.ends[i]);
+    }
     this.lines.push(line);
     this.rows++;
   }
@@ -122,11 +128,10 @@ export class CsvTableBuilder {
     });
   }
 
-  private quarantine(count: number, width: number, line: number): void {
+  private quarantine(count: number, width: number, line: number, excerpt: string): void {
     this.quarantinedCount++;
     const fewer = count < width;
     const reason = `${count} field${count === 1 ? '' : 's'} where the header has ${width}`;
-    const excerpt = this.reader.excerpt();
     if (this.quarantined.length < MAX_QUARANTINE_LISTED)
       this.quarantined.push({ line, reason, excerpt });
     const issue: Omit<ParseIssue, 'file'> = {
@@ -139,4 +144,9 @@ export class CsvTableBuilder {
     };
     this.log.add(issue);
   }
+}
+
+function extraFieldsBlank(row: RowRanges, width: number): boolean {
+  for (let i = width; i < row.count; i++) if (fieldText(row, i).trim() !== '') return false;
+  return true;
 }

@@ -50,10 +50,22 @@ function sniffNewline(sample: string): Dialect['newline'] {
   return sample[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/** Logical lines of the sample: a newline inside double quotes does not end a line. */
 function splitSampleLines(sample: string, max: number): string[] {
-  const lines = sample.split(/\r\n|\n|\r/);
-  // The last line of a sample may be cut mid-row.
-  if (lines.length > 1) lines.pop();
+  const lines: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < sample.length && lines.length < max * 2; i++) {
+    const ch = sample.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (!quoted && (ch === 10 || ch === 13)) {
+      lines.push(sample.slice(start, i));
+      if (ch === 13 && sample.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  // The text after the last newline may be a row cut by the end of the sample.
+  if (lines.length === 0) lines.push(sample);
   return lines.filter((l) => l.trim() !== '').slice(0, max);
 }
 

@@ -3,7 +3,23 @@
 export type Severity = 'critical' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
-export type DetectorId = 'nan-metrics' | 'failed-status' | 'overfitting' | 'short-run';
+export type DetectorId =
+  | 'nan-metrics'
+  | 'failed-status'
+  | 'overfitting'
+  | 'short-run'
+  | 'metric-out-of-range'
+  | 'at-chance'
+  | 'collapsed-trials'
+  | 'too-good'
+  | 'seed-variance'
+  | 'duplicate-results'
+  | 'edge-of-range'
+  | 'confounded-params'
+  | 'values-tried-once'
+  | 'small-sweep'
+  | 'flat-sweep'
+  | 'eval-missing';
 
 /** One number (or token) that supports a finding, with the threshold it crossed. */
 export interface Evidence {

@@ -5,3 +5,4 @@ export * from './table';
 export * from './finding';
 export * from './summary';
 export * from './settings';
+export * from './curve';

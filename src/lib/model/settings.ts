@@ -18,4 +18,72 @@ export interface DetectorSettings {
     /** Number of quantile buckets for numeric hyperparameters. */
     buckets: number;
   };
+  metricOutOfRange: {
+    /** Slack for float rounding: an accuracy of 1 + tolerance is still in range (relative to the scale). */
+    tolerance: number;
+  };
+  atChance: {
+    /** Chance accuracy on a 0–1 scale when you know it (e.g. 0.25 for 4 choices); null = infer. */
+    chanceLevel: number | null;
+    /** An accuracy at most chance × (1 + margin) is at chance. */
+    margin: number;
+  };
+  collapsedTrials: {
+    /** At least this many trials with different configs must share one metric value. */
+    minTrials: number;
+    /** Relative difference under which two metric values count as the same. */
+    tolerance: number;
+  };
+  tooGood: {
+    /** A held-out loss or error at or below this is "zero". */
+    lossFloor: number;
+    /** Also judge training metrics (a perfect training score is normal for big models). */
+    judgeTrainingMetrics: boolean;
+  };
+  seedVariance: {
+    /** Between-config spread / within-config (seed) spread below this: rankings are unreliable. */
+    minRatio: number;
+  };
+  duplicateResults: {
+    /** Relative difference under which two metric values count as the same. */
+    tolerance: number;
+  };
+  edgeOfRange: {
+    /** The best trials: this fraction of the scored trials… */
+    topFraction: number;
+    /** …but at least this many. */
+    minTopTrials: number;
+    /** Only hyperparameters with at least this many distinct values searched. */
+    minValues: number;
+    /** For continuous sampling: the outer fraction of the searched range that counts as the edge. */
+    edgeFraction: number;
+    /** Chance of so many best trials at the edge by luck (and of the trend) must be below this. */
+    maxPValue: number;
+    /** Need at least this many scored trials. */
+    minTrials: number;
+  };
+  confoundedParams: {
+    /** |Spearman correlation| between two numeric hyperparameters at or above this. */
+    minCorrelation: number;
+    /** Need at least this many trials where both are set. */
+    minTrials: number;
+  };
+  valuesTriedOnce: {
+    /** Hyperparameters with at most this many distinct values are treated as a grid of values. */
+    maxValues: number;
+  };
+  smallSweep: {
+    /** Fewer trials than this per hyperparameter is too few to tell their effects apart. */
+    trialsPerParam: number;
+    /** Fewer trials than this is too few for any conclusion (warning). */
+    minTrials: number;
+  };
+  flatSweep: {
+    /** Best − worst config within this many standard errors of their difference: flat. */
+    noiseMultiplier: number;
+    /** Without a noise estimate: spread / typical value (error rate for accuracies) at or below this. */
+    relativeSpread: number;
+    /** Need at least this many distinct configurations. */
+    minConfigs: number;
+  };
 }

@@ -39,7 +39,10 @@ export type ParseIssueCode =
   | 'encoding'
   | 'unsupported-format'
   | 'no-metrics'
-  | 'too-large';
+  | 'too-large'
+  | 'invalid-json'
+  | 'corrupt-record'
+  | 'truncated-file';
 
 /** A row that could not be read; kept so the user sees exactly what was left out. */
 export interface QuarantinedRow {

@@ -4,6 +4,8 @@
  */
 import type { AnalysisSummary, DetectorCount, Finding } from '../model';
 import { escapeList, escapeMarkdown as esc } from './escape';
+import { percent, trials } from './format';
+import { describeMetric, importanceSection, searchNextRecommendations } from './insights';
 import { pathologiesSection, patternRecommendations } from './pathologies';
 
 export const REPORT_TITLE = 'Hyperparameter Sweep Pathology Report';
@@ -17,18 +19,11 @@ export function buildMarkdownReport(summary: AnalysisSummary): string {
     overviewSection(summary),
     breakdownSection(summary),
     pathologiesSection(summary),
+    importanceSection(summary),
     recommendationsSection(summary),
     dataQualitySection(summary),
   ];
   return `${sections.join('\n\n')}\n`;
-}
-
-export function trials(n: number): string {
-  return n === 1 ? '1 trial' : `${n} trials`;
-}
-
-export function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`;
 }
 
 function overviewSection(s: AnalysisSummary): string {
@@ -44,6 +39,7 @@ function overviewSection(s: AnalysisSummary): string {
     `- Findings: ${s.findings.length} from ${fired} of ${s.detectorCounts.length} detectors`,
     `- Hyperparameters (${o.params.length}): ${o.params.length ? escapeList(o.params, 20) : 'none'}`,
     `- Metrics (${o.metrics.length}): ${o.metrics.length ? escapeList(o.metrics, 20) : 'none'}`,
+    `- Primary metric: ${s.primaryMetric ? describeMetric(s.primaryMetric) : 'none recognised'}`,
   ];
   return lines.join('\n');
 }
@@ -94,27 +90,47 @@ function detectorDetails(d: DetectorCount, findings: Finding[]): string[] {
   return lines;
 }
 
+/**
+ * Numbered, in the order an engineer acts: ranges to avoid (patterns), what each failing group of
+ * trials needs, where to search next, and what to log next time.
+ */
 function recommendationsSection(s: AnalysisSummary): string {
   const items = patternRecommendations(s);
   for (const d of s.detectorCounts) {
     const own = s.findings.filter((f) => f.detector === d.detector && f.severity !== 'info');
     if (own.length === 0) continue;
-    const ids = own.flatMap((f) => f.runIds);
+    const ids = [...new Set(own.flatMap((f) => f.runIds))];
     items.push(
       `**${esc(d.label)}** (${trials(ids.length)}: ${escapeList(ids, 5)}): ${esc(own[0].recommendation)}`,
     );
   }
-  const unfinished = s.findings.filter((f) => f.severity === 'info').length;
+  const info = s.findings.filter((f) => f.severity === 'info');
+  // Pruned, running or cancelled trials (failed-status at info) are not pathologies.
+  const unfinished = info.filter((f) => f.detector === 'failed-status').length;
   if (unfinished > 0) {
     items.push(
       `${trials(unfinished)} did not finish (pruned, running or cancelled): compare final metrics over completed trials only.`,
     );
   }
-  if (items.length === 0) {
-    items.push(
+  const pathologies = items.length;
+  // Other notes (a small sweep, a value tried once): their advice, once per detector.
+  for (const d of s.detectorCounts) {
+    const first = info.find((f) => f.detector === d.detector && f.detector !== 'failed-status');
+    if (first) items.push(`**${esc(d.label)}** (info): ${esc(first.recommendation)}`);
+  }
+  if (pathologies === 0) {
+    items.unshift(
       s.overview.metrics.length > 0
         ? 'No pathologies found: pick the best trial by its validation metric, and confirm it with a rerun on another seed.'
         : 'Nothing could be checked without metric columns: mark the metric columns in the Data cell.',
+    );
+  }
+  items.push(...searchNextRecommendations(s));
+  if (s.logNextTime.length > 0) {
+    items.push(
+      ['**What to log next time:**', ...s.logNextTime.map((note) => `   - ${esc(note)}`)].join(
+        '\n',
+      ),
     );
   }
   return ['## Recommendations', '', ...items.map((item, i) => `${i + 1}. ${item}`)].join('\n');
@@ -127,7 +143,19 @@ function dataQualitySection(s: AnalysisSummary): string {
     '',
     `- Source: ${esc(src.file)}, ${src.rows} rows, ${src.columns} columns, ${src.quarantinedCount} rows left out.`,
   ];
+  const t = s.associationTesting;
+  if (t.tests > 0) {
+    lines.push(
+      `- Association tests: ${t.tests} (${esc(t.method)}; false discovery rate ${t.fdr}).${t.powered ? '' : ' The sweep is too small for any of them to reach significance, so every pattern is provisional.'}`,
+    );
+  }
   for (const note of s.dataQuality) lines.push(`- ${esc(note)}`);
   if (s.dataQuality.length === 0) lines.push('- No data-quality problems found.');
+  const omitted = Object.values(s.findingsOmitted ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+  if (omitted > 0) {
+    lines.push(
+      `- ${omitted} findings are not listed in this view; the JSON summary has all of them.`,
+    );
+  }
   return lines.join('\n');
 }

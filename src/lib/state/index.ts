@@ -2,8 +2,14 @@
 import { createAnalysisClient, defaultWorkerFactory } from '../worker/client';
 import { Session, type SessionOptions } from './session.svelte';
 
-export { Session, EXAMPLES } from './session.svelte';
-export type { ExampleInfo, ExampleName, Phase, SessionOptions } from './session.svelte';
+export { Session, EXAMPLES, SETTINGS_STORAGE_KEY } from './session.svelte';
+export type {
+  ExampleInfo,
+  ExampleName,
+  Phase,
+  SessionOptions,
+  SettingsStorage,
+} from './session.svelte';
 export {
   BUDGET_UNITS,
   DIRECTIONS,
@@ -15,7 +21,15 @@ export {
   type ColumnView,
   type FindingGroup,
 } from './views';
-export type { WorkerError } from '../worker/protocol';
+export type {
+  SettingField,
+  SettingKind,
+  SettingsSchema,
+  SettingsSection,
+  SettingValue,
+  WorkerError,
+} from '../worker/protocol';
+export { getSetting } from '../worker/settings';
 
 /** The session of the running app, with the real module worker. */
 export function createBrowserSession(options?: SessionOptions): Session {

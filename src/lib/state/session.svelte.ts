@@ -10,13 +10,30 @@ import type {
   AnalysisSummary,
   Column,
   ColumnRole,
+  DetectorSettings,
   Progress,
   Role,
   RoleOverrides,
   SourceInfo,
 } from '../model';
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
-import type { AnalyzeResult, LoadResult, WorkerError } from '../worker/protocol';
+import type {
+  AnalyzeResult,
+  LoadResult,
+  SettingsOverrides,
+  SettingsSchema,
+  SettingValue,
+  WorkerError,
+} from '../worker/protocol';
+import {
+  isValidSetting,
+  mergeSettings,
+  plainOverrides,
+  getSetting,
+  sameSettings,
+  settingsDiff,
+  withSetting,
+} from '../worker/settings';
 import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGroup } from './views';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
@@ -42,11 +59,30 @@ export const EXAMPLES: readonly ExampleInfo[] = [
   },
 ];
 
+/** Where the detector settings are kept between visits (until the notebook store takes over). */
+export const SETTINGS_STORAGE_KEY = 'hpi.detector-settings.v1';
+
+/** The part of `Storage` the session uses; tests pass a fake. */
+export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 export interface SessionOptions {
   /** Used by `loadExample`; defaults to the global `fetch`. */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   /** Where the examples live, relative to the page. */
   examplesBase?: string;
+  /** Where detector settings persist; defaults to `localStorage`, null: not kept. */
+  storage?: SettingsStorage | null;
+  /** Quiet time after a settings change before the analysis re-runs (default 300 ms). */
+  settingsDelayMs?: number;
+}
+
+function defaultStorage(): SettingsStorage | null {
+  try {
+    // Reading `localStorage` throws where storage is blocked (sandboxed frames, some privacy modes).
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export class Session {
@@ -69,6 +105,13 @@ export class Session {
   analysisError = $state.raw<WorkerError | null>(null);
   /** Runs selected in one cell, highlighted in the others. */
   selectedRunIds = $state.raw<readonly string[]>([]);
+  /** Every detector threshold with default and rationale; known after the first load. */
+  settingsSchema = $state.raw<SettingsSchema | null>(null);
+  /**
+   * The detector thresholds the analysis runs with (complete once the schema is known), kept in
+   * storage across visits. Null before the first load.
+   */
+  settings = $state.raw<DetectorSettings | null>(null);
 
   /** Roles as first inferred for this file, before any override. */
   #inferredRoles = $state.raw<readonly ColumnRole[]>([]);
@@ -90,6 +133,14 @@ export class Session {
     ),
   );
   readonly findingGroups: FindingGroup[] = $derived(groupFindings(this.summary));
+  /** How many thresholds differ from their defaults. */
+  readonly settingsChanged: number = $derived.by(() => {
+    const schema = this.settingsSchema;
+    const settings = this.settings;
+    if (!schema || !settings) return 0;
+    const diff = settingsDiff(schema, settings);
+    return Object.values(diff).reduce((n, group) => n + Object.keys(group).length, 0);
+  });
   /** Loaded but not analysed: why, in one sentence (null when analysed or not loaded). */
   readonly notAnalysedReason: string | null = $derived.by(() => {
     if (this.phase !== 'ready' || this.summary || this.analyzing) return null;
@@ -110,11 +161,21 @@ export class Session {
   #fetchAbort: AbortController | null = null;
   /** Overrides of the summary on screen, restored when a re-analysis is cancelled. */
   #appliedOverrides: RoleOverrides = {};
+  /** Settings of the summary on screen, restored when a re-analysis is cancelled. */
+  #appliedSettings: DetectorSettings | null = null;
+  readonly #storage: SettingsStorage | null;
+  /** Values read from storage, sent with the first load before the schema can check them. */
+  #storedSettings: SettingsOverrides | null;
+  readonly #settingsDelayMs: number;
+  #settingsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(client: AnalysisClient, options: SessionOptions = {}) {
     this.#client = client;
     this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.#examplesBase = options.examplesBase ?? './examples/';
+    this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.#settingsDelayMs = options.settingsDelayMs ?? 300;
+    this.#storedSettings = this.#readStoredSettings();
   }
 
   get busy(): boolean {
@@ -134,7 +195,7 @@ export class Session {
     this.phase = 'loading';
     this.progress = { phase: 'reading', bytesRead: 0, totalBytes: file.size, rows: 0 };
     const request = this.#client.request(
-      { type: 'load', file, options: { overrides: {} } },
+      { type: 'load', file, options: { overrides: {}, settings: this.#settingsToSend() } },
       (p) => {
         if (token === this.#token) this.progress = p;
       },
@@ -205,6 +266,36 @@ export class Session {
     return this.#reanalyze({});
   }
 
+  /**
+   * Change one detector threshold (`section.key` of the schema). The value is checked against
+   * its field (type, finite, minimum): an invalid one is refused (false) and nothing changes.
+   * A valid one is stored at once; the analysis re-runs after `settingsDelayMs` of quiet, so
+   * typing "2.5" runs it once.
+   */
+  setSetting(section: string, key: string, value: SettingValue): boolean {
+    const schema = this.settingsSchema;
+    const settings = this.settings;
+    const field = schema?.sections
+      .find((s) => s.key === section)
+      ?.fields.find((f) => f.key === key);
+    if (!schema || !settings || !field || !isValidSetting(field, value)) return false;
+    if (Object.is(getSetting(settings, section, key), value)) return true;
+    this.settings = withSetting(settings, section, key, value);
+    this.#persistSettings();
+    this.#scheduleSettingsAnalysis(this.#settingsDelayMs);
+    return true;
+  }
+
+  /** Every threshold back to its default; the analysis re-runs at once. */
+  resetSettings(): void {
+    const schema = this.settingsSchema;
+    if (!schema || !this.settings) return;
+    if (sameSettings(schema, this.settings, schema.defaults)) return;
+    this.settings = mergeSettings(schema, schema.defaults);
+    this.#persistSettings();
+    this.#scheduleSettingsAnalysis(0);
+  }
+
   /** Stop what is running: a load goes back to the empty page, a re-analysis to the last result. */
   cancel(): void {
     if (this.phase === 'loading') {
@@ -214,6 +305,10 @@ export class Session {
       this.#begin();
       this.analyzing = false;
       this.overrides = this.#appliedOverrides;
+      if (this.#appliedSettings && this.settings !== this.#appliedSettings) {
+        this.settings = this.#appliedSettings;
+        this.#persistSettings();
+      }
     }
   }
 
@@ -264,13 +359,14 @@ export class Session {
     const token = this.#begin();
     this.overrides = overrides;
     this.analyzing = true;
+    const settings = this.#settingsToSend();
     try {
       let result: AnalyzeResult | null;
       try {
         const request = this.#client.request({
           type: 'analyze',
           datasetId: loaded.datasetId,
-          options: { overrides },
+          options: { overrides, settings },
         });
         this.#inflightId = request.id;
         result = await request;
@@ -281,7 +377,7 @@ export class Session {
         const request = this.#client.request({
           type: 'load',
           file: this.#file,
-          options: { overrides },
+          options: { overrides, settings },
         });
         this.#inflightId = request.id;
         const reloaded = await request;
@@ -306,6 +402,7 @@ export class Session {
 
   /** Start a new operation: cancel whatever runs and return the new token. */
   #begin(): number {
+    this.#clearSettingsTimer();
     if (this.#inflightId !== null) this.#client.cancel(this.#inflightId);
     this.#inflightId = null;
     this.#fetchAbort?.abort();
@@ -315,10 +412,20 @@ export class Session {
 
   #applyLoad(result: LoadResult, overrides: RoleOverrides): void {
     this.loaded = result;
+    if (result.settingsSchema) {
+      this.settingsSchema = result.settingsSchema;
+      // What the worker used: the stored values it accepted, defaults for the rest.
+      this.settings = mergeSettings(result.settingsSchema, result.settings);
+      this.#appliedSettings = this.settings;
+      this.#persistSettings();
+    }
     this.#applyAnalysis(result.analysis, overrides);
   }
 
   #applyAnalysis(result: AnalyzeResult | null, overrides: RoleOverrides): void {
+    if (result?.settings && this.settingsSchema) {
+      this.#appliedSettings = mergeSettings(this.settingsSchema, result.settings);
+    }
     this.summary = result?.summary ?? null;
     this.reportMarkdown = result?.reportMarkdown ?? null;
     this.analysisError = null;
@@ -341,6 +448,50 @@ export class Session {
     this.analysisError = null;
     this.analyzing = false;
     this.selectedRunIds = [];
+  }
+
+  /** Complete settings once the schema is known, else whatever storage held (the worker checks it). */
+  #settingsToSend(): DetectorSettings | SettingsOverrides | undefined {
+    return this.settings ?? this.#storedSettings ?? undefined;
+  }
+
+  #scheduleSettingsAnalysis(delayMs: number): void {
+    this.#clearSettingsTimer();
+    if (this.phase !== 'ready' || !this.loaded) return;
+    this.#settingsTimer = setTimeout(() => {
+      this.#settingsTimer = null;
+      void this.#reanalyze(this.overrides);
+    }, delayMs);
+  }
+
+  #clearSettingsTimer(): void {
+    if (this.#settingsTimer === null) return;
+    clearTimeout(this.#settingsTimer);
+    this.#settingsTimer = null;
+  }
+
+  #readStoredSettings(): SettingsOverrides | null {
+    try {
+      const text = this.#storage?.getItem(SETTINGS_STORAGE_KEY);
+      return text ? plainOverrides(JSON.parse(text)) : null;
+    } catch {
+      return null; // unreadable storage or garbage: start from the defaults
+    }
+  }
+
+  /** Keeps only the values that differ from the defaults, so improved defaults still arrive. */
+  #persistSettings(): void {
+    const schema = this.settingsSchema;
+    if (!schema || !this.settings) return;
+    const diff = settingsDiff(schema, this.settings);
+    this.#storedSettings = Object.keys(diff).length > 0 ? diff : null;
+    try {
+      if (this.#storedSettings)
+        this.#storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(this.#storedSettings));
+      else this.#storage?.removeItem(SETTINGS_STORAGE_KEY);
+    } catch {
+      // Storage full or blocked: the settings still apply to this visit.
+    }
   }
 
   #fail(error: WorkerError): void {

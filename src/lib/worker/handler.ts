@@ -1,9 +1,18 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
-import { analyze, DEFAULT_SETTINGS, inferRoles, summaryForView } from '../analysis';
+import { analyze, inferRoles, summaryForView } from '../analysis';
 import { IngestCancelled, IngestError, readCsv } from '../ingest';
 import type { AnalysisSummary, Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
-import type { AnalyzeOptions, AnalyzeResult, FromWorker, Request, WorkerError } from './protocol';
+import type {
+  AnalyzeOptions,
+  AnalyzeResult,
+  FromWorker,
+  LoadResult,
+  Request,
+  WorkerError,
+} from './protocol';
+import { mergeSettings } from './settings';
+import { settingsSchema } from './settings-schema';
 
 export interface WorkerHost {
   post(message: FromWorker, transfer?: Transferable[]): void;
@@ -45,13 +54,16 @@ export async function handleRequest(
         dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options, datasetId) : null;
       const columns = dataset.table.columns.map(copyColumn);
       const roles = analysis?.summary.roles ?? inferRoles(dataset.table, request.options.overrides);
-      const result = {
+      const schema = settingsSchema();
+      const result: LoadResult = {
         datasetId,
         source: dataset.source,
         columns,
         rowCount: dataset.table.rowCount,
         roles,
         analysis,
+        settings: analysis?.settings ?? mergeSettings(schema, request.options.settings),
+        settingsSchema: schema,
       };
       host.post(
         { kind: 'response', id: request.id, ok: true, type: 'load', result },
@@ -97,15 +109,15 @@ export function runAnalysis(
   options: AnalyzeOptions,
   datasetId: number,
 ): AnalyzeResult {
-  const summary = analyze(dataset, {
-    overrides: options.overrides,
-    settings: options.settings ?? DEFAULT_SETTINGS,
-  });
+  // Whatever the page sends (stored values, partial settings) is checked against the defaults.
+  const settings = mergeSettings(settingsSchema(), options.settings);
+  const summary = analyze(dataset, { overrides: options.overrides, settings });
   latest.set(datasetId, summary);
   // The exports carry every finding; the page gets a bounded copy it can render quickly.
   return {
     summary: summaryForView(summary),
     reportMarkdown: buildMarkdownReport(summary),
+    settings,
   };
 }
 

@@ -14,8 +14,58 @@ import type {
 
 export interface AnalyzeOptions {
   overrides: RoleOverrides;
-  /** Absent: the worker uses DEFAULT_SETTINGS (state may not import analysis/settings.ts). */
-  settings?: DetectorSettings;
+  /**
+   * Detector thresholds: complete, or only some values (e.g. those restored from storage before
+   * the page knows the schema). The worker checks every value against the default's type and
+   * fills in the rest from DEFAULT_SETTINGS; absent: the defaults. State may not import
+   * analysis/settings.ts, so the defaults reach the page only through `SettingsSchema`.
+   */
+  settings?: DetectorSettings | SettingsOverrides;
+}
+
+/** A threshold value: the settings hold numbers, booleans and "automatic" (null) numbers. */
+export type SettingValue = number | boolean | null;
+
+/** Settings as plain records, section → key → value; any subset of `DetectorSettings`. */
+export type SettingsOverrides = Record<string, Record<string, SettingValue>>;
+
+/**
+ * How a setting is edited: `number` (any real ≥ `min`), `integer` (a count), `boolean`, or
+ * `optional-number` (null = decided automatically; its default is null).
+ */
+export type SettingKind = 'number' | 'integer' | 'boolean' | 'optional-number';
+
+export interface SettingField {
+  section: string;
+  key: string;
+  /** `section.key`, e.g. `overfitting.lossRatio`. */
+  path: string;
+  label: string;
+  /** One line: why the default has this value (from SETTING_RATIONALES). */
+  rationale: string;
+  kind: SettingKind;
+  default: SettingValue;
+  /** Step for number inputs, from the default's magnitude (1 for integers). */
+  step?: number;
+  min?: number;
+}
+
+export interface SettingsSection {
+  /** The key in `DetectorSettings`, e.g. `shortRun`. */
+  key: string;
+  /** The detector's label when the section belongs to one, else the key in words. */
+  label: string;
+  description?: string;
+  fields: SettingField[];
+}
+
+/**
+ * Every detector threshold with its default and rationale, derived in the worker from
+ * DEFAULT_SETTINGS and SETTING_RATIONALES, so the page needs no copy of either.
+ */
+export interface SettingsSchema {
+  defaults: DetectorSettings;
+  sections: SettingsSection[];
 }
 
 export type Request =
@@ -39,10 +89,16 @@ export interface LoadResult {
   roles?: ColumnRole[];
   /** Null when the file was read but cannot be analysed (e.g. no metric columns). */
   analysis: AnalyzeResult | null;
+  /** The settings in use after validation (complete), also when `analysis` is null. */
+  settings: DetectorSettings;
+  /** What the settings cell shows: every threshold, its default and its rationale. */
+  settingsSchema: SettingsSchema;
 }
 
 export interface AnalyzeResult {
   summary: AnalysisSummary;
+  /** The settings this analysis used, after validation. */
+  settings: DetectorSettings;
   /** The deterministic markdown report, built in the worker from the summary. */
   reportMarkdown: string;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, canAnalyze, DEFAULT_SETTINGS, inferRoles } from '../../../src/lib/analysis';
+import {
+  analyze,
+  canAnalyze,
+  DEFAULT_SETTINGS,
+  DETECTORS,
+  inferRoles,
+} from '../../../src/lib/analysis';
 import { analyzeTable, seedSampleTable, sourceOf, tableFromColumns } from './table-helper';
 
 describe('analyze on the seed sample', () => {
@@ -13,7 +19,10 @@ describe('analyze on the seed sample', () => {
       'failed-status:2',
       'overfitting:3',
       'short-run:5',
+      // Six trials over three hyperparameters: too few to tell their effects apart (info only).
+      'small-sweep:sweep',
     ]);
+    expect(finding('small-sweep:sweep')?.severity).toBe('info');
     expect(finding('failed-status:2')?.severity).toBe('critical');
     expect(finding('nan-metrics:4')?.evidence).toEqual([
       { label: 'val_loss', value: 'inf', threshold: 'not finite', column: 'val_loss' },
@@ -30,17 +39,28 @@ describe('analyze on the seed sample', () => {
       trials: 6,
       healthy: 2,
       withIssues: 4,
+      // small-sweep judges the sweep, not its trials, so it does not count here.
       bySeverity: { critical: 2, warning: 2, info: 0 },
       params: ['lr', 'batch_size', 'weight_decay'],
       metrics: ['train_loss', 'val_loss', 'train_acc', 'val_acc'],
     });
-    expect(summary.detectorCounts.map((d) => [d.detector, d.findings, d.runs])).toEqual([
+    expect(summary.detectorCounts).toHaveLength(DETECTORS.length);
+    expect(
+      summary.detectorCounts
+        .filter((d) => d.findings > 0)
+        .map((d) => [d.detector, d.findings, d.runs]),
+    ).toEqual([
       ['nan-metrics', 2, 2],
       ['failed-status', 1, 1],
       ['overfitting', 1, 1],
       ['short-run', 1, 1],
+      ['small-sweep', 1, 6],
     ]);
-    expect(summary.dataQuality).toEqual([]);
+    // Six trials, four with a finite val_loss: too few for importance and a best region.
+    expect(summary.dataQuality).toEqual([
+      'Only 4 finished trials have a finite val_loss; hyperparameter importance needs at least 10, so it was not computed.',
+      'Too few trials to derive a best region (at least 10 needed).',
+    ]);
   });
 
   it('is JSON-serialisable without loss', () => {

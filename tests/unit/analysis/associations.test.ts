@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketRows, hotBucket } from '../../../src/lib/analysis';
+import { bucketRows } from '../../../src/lib/analysis';
+import { computeAssociations, hotBucket } from '../../../src/lib/analysis/associations';
 import type { AssociationBucket } from '../../../src/lib/model';
 import { analyzeTable, seedSampleTable, tableFromColumns } from './table-helper';
 
@@ -61,19 +62,87 @@ describe('bucketRows', () => {
 });
 
 describe('hotBucket', () => {
-  const bucket = (label: string, trials: number, withIssue: number): AssociationBucket => ({
+  const bucket = (
+    label: string,
+    trials: number,
+    withIssue: number,
+    qValue = 1,
+  ): AssociationBucket => ({
     label,
     trials,
     withIssue,
     rate: withIssue / trials,
+    lift: withIssue / trials / 0.2,
+    pValue: qValue,
+    qValue,
     runIds: [],
   });
 
   it('needs two affected runs, 1.5× and 20 points above the base rate', () => {
-    expect(hotBucket([bucket('a', 1, 1), bucket('b', 9, 1)], 0.2)).toBeNull();
-    expect(hotBucket([bucket('a', 2, 2), bucket('b', 8, 0)], 0.2)).toBe('a');
-    // 25% vs 20%: not clearly above.
-    expect(hotBucket([bucket('a', 8, 2), bucket('b', 12, 2)], 0.2)).toBeNull();
+    expect(hotBucket([bucket('a', 1, 1), bucket('b', 9, 1)], 0.2, false)).toBeNull();
+    expect(hotBucket([bucket('a', 2, 2), bucket('b', 8, 0)], 0.2, false)).toEqual({
+      label: 'a',
+      significant: false,
+    });
+    // 25% vs 20%: not clearly above, however significant.
+    expect(hotBucket([bucket('a', 8, 2, 0.001), bucket('b', 12, 2)], 0.2, true)).toBeNull();
+  });
+
+  it('needs q ≤ 0.1 when the sweep is big enough to test', () => {
+    expect(hotBucket([bucket('a', 2, 2, 0.3), bucket('b', 8, 0)], 0.2, true)).toBeNull();
+    expect(hotBucket([bucket('a', 2, 2, 0.1), bucket('b', 8, 0)], 0.2, true)).toEqual({
+      label: 'a',
+      significant: true,
+    });
+  });
+
+  it('prefers a significant bucket to a higher but untested rate', () => {
+    const buckets = [bucket('a', 2, 2, 0.5), bucket('b', 10, 8, 0.01), bucket('c', 8, 0)];
+    expect(hotBucket(buckets, 0.2, false)).toEqual({ label: 'b', significant: true });
+  });
+});
+
+describe('association tests', () => {
+  it('gives each bucket its lift, exact p-value and BH q-value', () => {
+    // 20 trials; lr ≥ 0.01 (5 trials) all NaN, the rest clean: a clear, testable pattern.
+    const lr = [1e-4, 2e-4, 3e-4, 4e-4, 5e-4, 1e-3, 2e-3, 3e-3, 4e-3, 5e-3];
+    const table = tableFromColumns({
+      trial_id: Array.from({ length: 20 }, (_, i) => i + 1),
+      lr: [...lr, ...lr.slice(0, 5), 0.01, 0.02, 0.03, 0.04, 0.05],
+      val_loss: [...Array<number>(15).fill(0.3), 'NaN', 'NaN', 'NaN', 'NaN', 'NaN'],
+    });
+    const summary = analyzeTable(table);
+    const nan = summary.associations.find((a) => a.param === 'lr' && a.issue === 'nan-metrics');
+    const top = nan?.buckets.at(-1);
+    expect(top).toMatchObject({ label: '0.01 to 0.05', trials: 5, withIssue: 5, lift: 4 });
+    // 5 of 5 vs 0 of 15: 1 / C(20, 5).
+    expect(top?.pValue).toBeCloseTo(1 / 15504, 12);
+    expect(top?.qValue).toBeLessThanOrEqual(0.1);
+    expect(nan?.hotBucket).toBe('0.01 to 0.05');
+    expect(nan?.hotBucketSignificant).toBe(true);
+    expect(summary.associationTesting).toMatchObject({ fdr: 0.1, powered: true });
+    expect(summary.associationTesting.tests).toBe(
+      summary.associations.reduce((n, a) => n + a.buckets.length, 0),
+    );
+  });
+
+  it('marks the seed sample as too small to test, and keeps its pattern as not significant', () => {
+    const summary = analyzeTable(seedSampleTable());
+    expect(summary.associationTesting.powered).toBe(false);
+    const lrNan = summary.associations.find((a) => a.param === 'lr' && a.issue === 'nan-metrics');
+    const hot = lrNan?.buckets.find((b) => b.label === lrNan.hotBucket);
+    expect(hot?.pValue).toBeCloseTo(1 / 15, 12);
+    expect(hot?.lift).toBeCloseTo(3, 12);
+    expect(hot?.qValue).toBeGreaterThan(0.1);
+    expect(lrNan?.hotBucketSignificant).toBe(false);
+  });
+
+  it('reports no tests when nothing is wrong', () => {
+    const table = tableFromColumns({ trial_id: [1, 2], lr: [0.1, 0.2], val_loss: [0.3, 0.4] });
+    const roles = analyzeTable(table).roles;
+    const result = computeAssociations(table, roles, ['1', '2'], [], 4);
+    expect(result.associations).toEqual([]);
+    expect(result.testing).toMatchObject({ tests: 0, powered: false });
   });
 });
 
@@ -90,10 +159,5 @@ describe('associations in an analysis', () => {
     // 'any' comes first for every parameter; only detectors that fired appear.
     const issues = summary.associations.filter((a) => a.param === 'lr').map((a) => a.issue);
     expect(issues).toEqual(['any', 'nan-metrics', 'failed-status', 'overfitting', 'short-run']);
-  });
-
-  it('is empty when nothing is wrong', () => {
-    const table = tableFromColumns({ trial_id: [1, 2], lr: [0.1, 0.2], val_loss: [0.3, 0.4] });
-    expect(analyzeTable(table).associations).toEqual([]);
   });
 });

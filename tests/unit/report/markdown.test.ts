@@ -15,13 +15,14 @@ describe('buildMarkdownReport', () => {
   const summary = analyzeTable(seedSampleTable());
   const md = buildMarkdownReport(summary);
 
-  it('has the title and exactly the five sections, in order', () => {
+  it('has the title and exactly the six sections, in order', () => {
     expect(REPORT_TITLE).toBe('Hyperparameter Sweep Pathology Report');
     expect(sections(md)).toEqual([
       '# Hyperparameter Sweep Pathology Report',
       '## Overview',
       '## Issue breakdown',
       '## Hyperparameter pathologies',
+      '## Importance and best region',
       '## Recommendations',
       '## Data quality',
     ]);
@@ -41,11 +42,25 @@ describe('buildMarkdownReport', () => {
     expect(md).toMatch(/What to try: /);
   });
 
-  it('names the hyperparameter pathology with bucket, rate, n and trial ids', () => {
+  it('names the hyperparameter pathology with bucket, rate, n, lift, q and trial ids', () => {
     expect(md).toContain(
-      '- **lr** 0.01 to 0.02: NaN/Inf metrics in 2 of 2 trials (100%) vs 33% overall. Trials: 2, 4.',
+      '- **lr** 0.01 to 0.02: NaN/Inf metrics in 2 of 2 trials (100%) vs 33% overall; lift 3.0×, p = 0.067, q = 1, not significant. Trials: 2, 4.',
     );
-    expect(md).toContain('| lr | 0.01 to 0.02 | 2 | 2 | 100% | 2, 4 |');
+    expect(md).toContain('| lr | 0.01 to 0.02 | 2 | 2 | 100% | 1.5× | 1 | 2, 4 |');
+    // Six trials cannot pass the correction: the report says so instead of hiding the pattern.
+    expect(md).toMatch(/This sweep is too small for any single pattern to pass that correction/);
+  });
+
+  it('gives the primary metric, Spearman correlations and says why importance is missing', () => {
+    expect(md).toContain('- Primary metric: **val\\_loss** (validation loss, lower is better)');
+    expect(md).toContain('| lr | −0.80 (n = 4, p = 0.33, exact) |');
+    expect(md).toMatch(/Hyperparameter importance was not computed/);
+    expect(md).toMatch(/No best region/);
+  });
+
+  it('says what to log next time', () => {
+    expect(md).toMatch(/\d+\. \*\*What to log next time:\*\*\n {3}- Log the number of classes/);
+    expect(md).toMatch(/ {3}- Log the random seed of every trial/);
   });
 
   it('turns patterns into concrete recommendations', () => {
@@ -56,6 +71,12 @@ describe('buildMarkdownReport', () => {
 
   it('is deterministic', () => {
     expect(buildMarkdownReport(analyzeTable(seedSampleTable()))).toBe(md);
+  });
+
+  it('extends the data-quality section with the tests and what could not be computed', () => {
+    const quality = md.slice(md.indexOf('## Data quality'));
+    expect(quality).toMatch(/- Association tests: 55 \(one-sided Fisher exact test/);
+    expect(quality).toMatch(/importance needs at least 10/);
   });
 
   it('renders as valid markdown with tables', () => {

@@ -2,11 +2,29 @@ import type {
   AnalysisSummary,
   Column,
   ColumnRole,
+  DetectorSettings,
   Finding,
   Role,
   SourceInfo,
 } from '../../../src/lib/model';
-import type { AnalyzeResult, LoadResult } from '../../../src/lib/worker/protocol';
+import type { AnalyzeResult, LoadResult, SettingsSchema } from '../../../src/lib/worker/protocol';
+import { buildSettingsSchema } from '../../../src/lib/worker/settings-schema';
+
+/**
+ * Settings of every kind the schema knows (real numbers, counts, booleans, automatic numbers),
+ * so the state is tested on the shape of settings, not on today's detectors.
+ */
+export const testDefaults = {
+  overfitting: { lossRatio: 1.5, accuracyGap: 0.1 },
+  shortRun: { minTrials: 4 },
+  atChance: { enabled: true, chanceLevel: null },
+} as unknown as DetectorSettings;
+
+export const testSchema: SettingsSchema = buildSettingsSchema(
+  testDefaults,
+  { overfitting: { lossRatio: 'A 50% gap is beyond noise.' } },
+  [{ id: 'overfitting', label: 'Overfitting', description: 'val vs train' }],
+);
 
 export const source: SourceInfo = {
   file: 'sweep.csv',
@@ -88,22 +106,37 @@ export function summary(
       { detector: 'nan-metrics', label: 'NaN / Inf metrics', findings: 1, runs: 1 },
     ],
     associations: [],
+    associationTesting: { method: 'test', tests: 0, fdr: 0.1, powered: false },
+    primaryMetric: null,
+    correlations: [],
+    importance: null,
+    recommendedRegion: null,
+    logNextTime: [],
     dataQuality: [],
     runIds: ['a', 'b', 'c'],
   };
 }
 
-export function analyzeResult(overrides: Record<string, Role> = {}): AnalyzeResult {
-  return { summary: summary(overrides), reportMarkdown: '# Report\n' };
+export function analyzeResult(
+  overrides: Record<string, Role> = {},
+  settings: DetectorSettings = testDefaults,
+): AnalyzeResult {
+  return { summary: summary(overrides), reportMarkdown: '# Report\n', settings };
 }
 
-export function loadResult(datasetId = 1, analysed = true): LoadResult {
+export function loadResult(
+  datasetId = 1,
+  analysed = true,
+  settings: DetectorSettings = testDefaults,
+): LoadResult {
   return {
     datasetId,
     source,
     columns,
     rowCount: 3,
     roles: roles(),
-    analysis: analysed ? analyzeResult() : null,
+    analysis: analysed ? analyzeResult({}, settings) : null,
+    settings,
+    settingsSchema: testSchema,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Session } from '../../../src/lib/state/session.svelte';
 import { FakeClient, flush } from './fake-client';
-import { analyzeResult, loadResult, source } from './fixtures';
+import { analyzeResult, loadResult, source, testDefaults } from './fixtures';
 import type { Role } from '../../../src/lib/model';
 
 const file = () => new File(['trial_id,lr,val_loss,epochs\na,1,2,3\n'], 'sweep.csv');
@@ -155,7 +155,7 @@ describe('Session', () => {
     expect(client.last().req).toEqual({
       type: 'analyze',
       datasetId: 1,
-      options: { overrides: { epochs: param } },
+      options: { overrides: { epochs: param }, settings: testDefaults },
     });
     expect(session.columnViews[3]).toMatchObject({
       role: param,

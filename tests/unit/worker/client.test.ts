@@ -7,7 +7,7 @@ import {
   type WorkerLike,
 } from '../../../src/lib/worker/client';
 import type { AnalyzeResult, FromWorker, ToWorker } from '../../../src/lib/worker/protocol';
-import type { AnalysisSummary } from '../../../src/lib/model';
+import type { AnalysisSummary, DetectorSettings } from '../../../src/lib/model';
 
 /** A worker that records what it is sent and lets the test answer. */
 class FakeWorker implements WorkerLike {
@@ -52,6 +52,7 @@ function setup() {
 const analyzeResult = {
   summary: { version: 1 } as unknown as AnalysisSummary,
   reportMarkdown: '# Report',
+  settings: {} as DetectorSettings,
 } satisfies AnalyzeResult;
 
 describe('createAnalysisClient', () => {

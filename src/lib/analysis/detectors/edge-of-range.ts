@@ -1,0 +1,207 @@
+/**
+ * The best trials sit at the edge of a numeric hyperparameter's searched range, so the optimum
+ * may lie outside it. For each numeric hyperparameter with at least minValues distinct values:
+ * the best trial lies at the edge on one side (the extreme value of a grid of at most
+ * valuesTriedOnce.maxValues values; the outer edgeFraction of the range for continuous sampling,
+ * on a log scale when the range spans a decade or more or the grid is geometric), more than half of the best trials (topFraction of the scored trials, at least
+ * minTopTrials) do too, so many at the edge is unlikely by luck (hypergeometric p ≤ maxPValue),
+ * and the metric trends towards that edge over all trials (one-sided Spearman p ≤ maxPValue).
+ * Warning when every one of the best trials is at the edge, info when most are.
+ */
+import { formatNumber as fmt, type Finding, type NumberColumn } from '../../model';
+import type { Detector, DetectorContext } from '../context';
+import {
+  columnCodes,
+  listIds,
+  listValues,
+  numericParams,
+  orientation,
+  scoreAt,
+  sweepFacts,
+  type SweepFacts,
+} from '../sweep/facts';
+import { hypergeometricUpper, spearman, spearmanUpperP } from '../sweep/rank-stats';
+
+const round = (x: number) => fmt(Number(x.toPrecision(3)));
+
+export const edgeOfRange: Detector = {
+  id: 'edge-of-range',
+  label: 'Best trials at the edge of the range',
+  description:
+    "The best trials cluster at the minimum or maximum of a numeric hyperparameter's searched range (beyond luck, with a trend towards that edge): the optimum may lie outside the range.",
+  run(ctx) {
+    const facts = sweepFacts(ctx);
+    const { primary, scored } = facts;
+    const s = ctx.settings.edgeOfRange;
+    if (!primary) return [];
+    const n = scored.length;
+    const k = Math.max(s.minTopTrials, Math.ceil(s.topFraction * n));
+    if (n < Math.max(s.minTrials, 2 * k)) return [];
+    const sign = orientation(primary);
+    const better = new Float64Array(ctx.table.rowCount);
+    for (const r of scored) better[r] = sign * scoreAt(primary, r);
+    const ranked = [...scored].sort((a, b) => better[b] - better[a]);
+    const top = ranked.slice(0, k);
+    const findings: Finding[] = [];
+    for (const column of numericParams(facts)) {
+      const f = judge(ctx, facts, column, ranked, top);
+      if (f) findings.push(f);
+    }
+    return findings;
+  },
+};
+
+interface Axis {
+  lo: number;
+  hi: number;
+  log: boolean;
+  /** The values searched, ascending, for a grid; empty for continuous sampling. */
+  distinct: number[];
+  /** Number of distinct values searched. */
+  count: number;
+  /** At most valuesTriedOnce.maxValues distinct values. */
+  grid: boolean;
+  pos: (v: number) => number;
+}
+
+/**
+ * The searched range on the scale it was searched on: log when every value is positive and the
+ * range spans a decade or more, or the distinct values form a geometric grid (16, 32, 64, 128).
+ * `distinct` is only listed for grids (at most maxGrid values); `count` is always right.
+ */
+function axisOf(values: number[], maxGrid: number, distinctInColumn: number): Axis | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const few = new Set<number>();
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (few.size <= maxGrid) few.add(v);
+  }
+  if (!(hi > lo)) return null;
+  const grid = few.size <= maxGrid;
+  const distinct = grid ? [...few].sort((a, b) => a - b) : [];
+  // Continuous: the column's distinct count (over all trials) is cheap and close enough.
+  const count = grid ? few.size : distinctInColumn;
+  const ratios = distinct.slice(1).map((v, i) => v / distinct[i]);
+  const geometric =
+    lo > 0 &&
+    distinct.length >= 3 &&
+    ratios.every((r) => r >= 1.5 && Math.abs(r / ratios[0] - 1) < 0.1);
+  const log = lo > 0 && (hi / lo >= 10 || geometric);
+  const f = log ? Math.log : (v: number) => v;
+  const span = f(hi) - f(lo);
+  return { lo, hi, log, distinct, count, grid, pos: (v) => (f(v) - f(lo)) / span };
+}
+
+function judge(
+  ctx: DetectorContext,
+  facts: SweepFacts,
+  column: NumberColumn,
+  ranked: number[],
+  top: number[],
+): Finding | null {
+  const s = ctx.settings.edgeOfRange;
+  const primary = facts.primary!;
+  const rows = ranked.filter((r) => Number.isFinite(column.values[r]));
+  if (rows.length < Math.max(s.minTrials, 2 * top.length)) return null;
+  const axis = axisOf(
+    rows.map((r) => column.values[r]),
+    ctx.settings.valuesTriedOnce.maxValues,
+    columnCodes(ctx, column).size,
+  );
+  if (!axis || axis.count < s.minValues) return null;
+  const best = rows[0];
+  const topRows = top.filter((r) => Number.isFinite(column.values[r]));
+  const k = topRows.length;
+  const sign = orientation(primary);
+  // A grid's edge is its extreme value; continuous sampling's is the outer edgeFraction.
+  const grid = axis.grid;
+  const fraction = grid ? 0 : s.edgeFraction;
+  for (const side of ['high', 'low'] as const) {
+    const inZone = (r: number) => {
+      const p = axis.pos(column.values[r]);
+      return side === 'high' ? p >= 1 - fraction : p <= fraction;
+    };
+    if (!inZone(best)) continue;
+    const zone = rows.filter(inZone);
+    const atEdge = topRows.filter(inZone);
+    if (atEdge.length <= k / 2 || zone.length > rows.length / 2) continue;
+    const p = hypergeometricUpper(rows.length, zone.length, k, atEdge.length);
+    if (p > s.maxPValue) continue;
+    const toward = rows.map((r) => (side === 'high' ? 1 : -1) * axis.pos(column.values[r]));
+    const better = rows.map((r) => sign * scoreAt(primary, r));
+    const rho = spearman(toward, better);
+    const pTrend = spearmanUpperP(rho, rows.length);
+    if (pTrend > s.maxPValue) continue;
+    const edge = side === 'high' ? axis.hi : axis.lo;
+    const strong = atEdge.length === k;
+    const metric = primary.column.name;
+    const zoneText = grid
+      ? `${column.name} = ${fmt(edge)}`
+      : `${column.name} ${side === 'high' ? '≥' : '≤'} ${fmt(side === 'high' ? Math.min(...zone.map((r) => column.values[r])) : Math.max(...zone.map((r) => column.values[r])))}`;
+    const next = suggest(axis, side, column, rows);
+    const runIds = atEdge.map((r) => ctx.runIds[r]);
+    return {
+      id: `edge-of-range:${column.name}`,
+      detector: 'edge-of-range',
+      severity: strong ? 'warning' : 'info',
+      title: `${atEdge.length} of the ${k} best trials sit at the ${side === 'high' ? 'top' : 'bottom'} of the ${column.name} range (${zoneText}): the optimum may lie ${side === 'high' ? 'above' : 'below'} ${fmt(edge)}`,
+      runIds,
+      rows: atEdge,
+      evidence: [
+        {
+          label: `searched ${column.name}`,
+          value: `${fmt(axis.lo)} – ${fmt(axis.hi)} (${axis.count} distinct values${axis.log ? ', log scale' : ''})`,
+          column: column.name,
+        },
+        {
+          label: `best ${k} trials by ${metric} at the edge (${zoneText})`,
+          value: `${atEdge.length} of ${k} (${listIds(runIds, 4)})`,
+          threshold: `> ${fmt(k / 2)}, best trial included`,
+        },
+        {
+          label: `best trial ${ctx.runIds[best]}`,
+          value: `${column.name} ${fmt(column.values[best])}, ${metric} ${fmt(scoreAt(primary, best))}`,
+        },
+        {
+          label: `chance of ${atEdge.length}+ of ${k} at the edge by luck (${zone.length} of ${rows.length} trials are there)`,
+          value: `p = ${round(p)}`,
+          threshold: `≤ ${fmt(s.maxPValue)}`,
+        },
+        {
+          label: `trend of ${metric} towards the edge (Spearman, ${rows.length} trials)`,
+          value: `ρ = ${round(rho)}, p = ${round(pTrend)}`,
+          threshold: `≤ ${fmt(s.maxPValue)}`,
+        },
+      ],
+      explanation: `The best results come from the ${side === 'high' ? 'largest' : 'smallest'} ${column.name} values tried and ${metric} improves towards that end, so the best setting may lie outside the searched range: the sweep's winner is then a boundary artefact, not an optimum.`,
+      recommendation: `Extend ${column.name} ${side === 'high' ? 'above' : 'below'} ${fmt(edge)}: try ${listValues(next)}${axis.log ? ' (same log-scale steps)' : ''}, keeping the best settings of the other hyperparameters; stop extending once the best trials move back inside the range.`,
+    };
+  }
+  return null;
+}
+
+/** Two values beyond the edge, in the grid's own steps (or half-decade steps when continuous). */
+function suggest(axis: Axis, side: 'high' | 'low', column: NumberColumn, rows: number[]): string[] {
+  const d = axis.distinct;
+  const integer = rows.every((r) => Number.isInteger(column.values[r]));
+  const unit = axis.lo >= 0 && axis.hi <= 1;
+  const out: number[] = [];
+  const edge = side === 'high' ? axis.hi : axis.lo;
+  const inner = side === 'high' ? d[d.length - 2] : d[1];
+  const grid = axis.grid;
+  if (side === 'high' && unit && !integer) {
+    out.push(edge + (1 - edge) / 2, edge + (3 * (1 - edge)) / 4);
+  } else if (axis.log) {
+    const ratio = grid ? edge / inner : side === 'high' ? Math.sqrt(10) : 1 / Math.sqrt(10);
+    out.push(edge * ratio, edge * ratio * ratio);
+  } else {
+    const step = grid ? edge - inner : (side === 'high' ? 1 : -1) * 0.25 * (axis.hi - axis.lo);
+    out.push(edge + step, edge + 2 * step);
+    if (side === 'low' && axis.lo >= 0) {
+      for (let i = 0; i < out.length; i++) out[i] = Math.max(out[i], i === 0 ? edge / 2 : 0);
+    }
+  }
+  return out.map((v) => fmt(Number((integer ? Math.round(v) : v).toPrecision(3))));
+}

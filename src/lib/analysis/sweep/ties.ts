@@ -1,0 +1,185 @@
+/**
+ * Trials whose primary metric is exactly the same although their configurations differ, shared
+ * by collapsed-trials (which reports them) and duplicate-results (which leaves them to it).
+ */
+import type { Column } from '../../model';
+import { type DetectorContext } from '../context';
+import { chanceResolver } from './chance';
+import { columnCodes, isUnconfigured, orientation, scoreAt, sweepFacts } from './facts';
+import { isAccuracyName, isFinePrecision, metricKind, scaleOf } from './metric-kind';
+import { isQuantised } from './resolution';
+
+export interface TiedGroup {
+  /** Row indices, ascending. */
+  rows: number[];
+  value: number;
+  /** A failure (chance, zero, far below the rest) rather than a setting without effect. */
+  degenerate: boolean;
+  /** Why it is degenerate, for the evidence; '' when it is not. */
+  why: string;
+  /** Logged at full precision, so the tie cannot be a coincidence. */
+  distinctive: boolean;
+  /** How many different configurations (seeds ignored) share the value. */
+  configs: number;
+}
+
+/** Equal within a relative tolerance (and exactly equal at zero). */
+export function sameValue(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Runs of equal values among `rows`, by sorting; only groups of at least `min` rows. */
+export function tieGroups(
+  rows: readonly number[],
+  valueOf: (row: number) => number,
+  tolerance: number,
+  min: number,
+): number[][] {
+  const value = new Map<number, number>();
+  for (const r of rows) value.set(r, valueOf(r));
+  const sorted = [...rows].sort((a, b) => value.get(a)! - value.get(b)!);
+  const groups: number[][] = [];
+  for (let i = 0; i < sorted.length;) {
+    const first = value.get(sorted[i])!;
+    let j = i + 1;
+    while (j < sorted.length && sameValue(first, value.get(sorted[j])!, tolerance)) j++;
+    if (j - i >= min) groups.push(sorted.slice(i, j).sort((a, b) => a - b));
+    i = j;
+  }
+  return groups;
+}
+
+const cache = new WeakMap<DetectorContext, TiedGroup[]>();
+
+/** Groups of ≥ minTrials scored trials with ≥ 2 configs and one primary value, worth reporting. */
+export function collapsedGroups(ctx: DetectorContext): TiedGroup[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const facts = sweepFacts(ctx);
+  const { primary, scored, configKeys } = facts;
+  const { minTrials, tolerance } = ctx.settings.collapsedTrials;
+  const out: TiedGroup[] = [];
+  if (primary && scored.length >= minTrials) {
+    const valueOf = (row: number) => scoreAt(primary, row);
+    const sign = orientation(primary);
+    // Oriented (larger = better) and sorted once; a group is a contiguous block of it.
+    const oriented = Float64Array.from(scored, (r) => sign * valueOf(r)).sort();
+    const kind = metricKind(primary.column.name, primary.role);
+    const accuracy = kind === 'bounded' && isAccuracyName(primary.column.name, primary.role);
+    const scale = scaleOf(primary.column, scored);
+    const chance = accuracy ? chanceResolver(ctx) : null;
+    let quantised: boolean | null = null;
+    for (const rows of tieGroups(scored, valueOf, tolerance, minTrials)) {
+      // Rows without any hyperparameter value are not configurations of the sweep.
+      const keys = new Set<string>();
+      for (const r of rows) if (!isUnconfigured(configKeys[r])) keys.add(configKeys[r]);
+      if (keys.size < 2) continue;
+      const value = valueOf(rows[0]);
+      let why = '';
+      const c = chance?.at(primary.column.name, rows[0]);
+      const upper = scale?.upper ?? 1;
+      if (c && value / upper <= c.level * (1 + ctx.settings.atChance.margin)) {
+        why = `at chance (${c.source})`;
+      } else if (kind === 'bounded' && value === 0) {
+        why = 'zero: the model is never right';
+      } else if (
+        isFarBelow(oriented, Math.min(...rows.map((r) => sign * valueOf(r))), rows.length)
+      ) {
+        why = 'far worse than the other trials (an outlier below the rest)';
+      }
+      // k/n accuracies of a small eval set tie by chance: decided once for the column.
+      quantised ??= isQuantised(scored.map(valueOf));
+      const distinctive = isFinePrecision(value) && !quantised;
+      if (why === '' && !distinctive) continue;
+      out.push({ rows, value, degenerate: why !== '', why, distinctive, configs: keys.size });
+    }
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
+/**
+ * Whether `value` (repeated `count` times in the ascending `all`) is an outlier on the bad side
+ * of the other trials: below Tukey's lower fence (Q1 − 1.5 × IQR) of the rest and at least
+ * max(3 × IQR, 10% of their median) worse than that median; with fewer than four others, simply
+ * worse than all of them. Values are oriented so that larger is better.
+ */
+function isFarBelow(all: Float64Array, value: number, count: number): boolean {
+  const n = all.length - count;
+  if (n <= 0) return false;
+  // The group is the block [from, from + count) of `all`; the others are the rest, in order.
+  let [from, to] = [0, all.length];
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (all[mid] < value) from = mid + 1;
+    else to = mid;
+  }
+  const other = (i: number) => all[i < from ? i : i + count];
+  const quantile = (q: number) => {
+    const pos = (n - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.min(lo + 1, n - 1);
+    return other(lo) + (other(hi) - other(lo)) * (pos - lo);
+  };
+  if (n < 4) return value < other(0);
+  const q1 = quantile(0.25);
+  const q3 = quantile(0.75);
+  const mid = quantile(0.5);
+  const iqr = q3 - q1;
+  return value < q1 - 1.5 * iqr && mid - value >= Math.max(3 * iqr, 0.1 * Math.abs(mid));
+}
+
+export interface ParamValues {
+  column: Column;
+  values: string[];
+}
+
+export interface GroupParams {
+  /** One value in every trial of the group. */
+  common: ParamValues[];
+  /** Values that never occur among the other scored trials: the settings that single the group out. */
+  separating: ParamValues[];
+  /** Several values inside the group: settings that made no difference to the result. */
+  varying: ParamValues[];
+  /** Every scored trial with all the common values is in the group. */
+  coversCommon: boolean;
+}
+
+/** How the group's hyperparameters relate to the rest of the scored trials. */
+export function groupParams(ctx: DetectorContext, rows: readonly number[]): GroupParams {
+  const facts = sweepFacts(ctx);
+  const inGroup = new Uint8Array(ctx.table.rowCount);
+  for (const r of rows) inGroup[r] = 1;
+  const rest = facts.scored.filter((r) => !inGroup[r]);
+  const result: GroupParams = { common: [], separating: [], varying: [], coversCommon: false };
+  const commonCodes: { codes: Int32Array; code: number }[] = [];
+  for (const column of facts.params) {
+    const { codes, size, label } = columnCodes(ctx, column);
+    const inside = [...new Set(rows.map((r) => codes[r]))].filter((c) => c >= 0);
+    if (inside.length === 0) continue;
+    const values = inside.map(label);
+    const present = rows.every((r) => codes[r] >= 0);
+    if (values.length === 1 && present) {
+      result.common.push({ column, values });
+      commonCodes.push({ codes, code: inside[0] });
+    } else {
+      result.varying.push({ column, values: sortValues(values) });
+    }
+    if (present && rest.length > 0) {
+      const seen = new Uint8Array(size);
+      for (const r of rest) if (codes[r] >= 0) seen[codes[r]] = 1;
+      if (inside.every((c) => !seen[c])) {
+        result.separating.push({ column, values: sortValues(values) });
+      }
+    }
+  }
+  result.coversCommon =
+    commonCodes.length > 0 &&
+    !rest.some((r) => commonCodes.every(({ codes, code }) => codes[r] === code));
+  return result;
+}
+
+function sortValues(values: string[]): string[] {
+  const numeric = values.every((v) => Number.isFinite(Number(v)));
+  return numeric ? [...values].sort((a, b) => Number(a) - Number(b)) : values;
+}
