@@ -9,7 +9,7 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   atChance: { chanceLevel: null, margin: 0.1 },
   collapsedTrials: { minTrials: 3, tolerance: 1e-6 },
   tooGood: { lossFloor: 1e-6, judgeTrainingMetrics: false },
-  seedVariance: { minRatio: 2 },
+  seedVariance: { minRatio: 2, unstableRatio: 4 },
   duplicateResults: { tolerance: 1e-6 },
   edgeOfRange: {
     topFraction: 0.1,
@@ -22,7 +22,13 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   confoundedParams: { minCorrelation: 0.9, minTrials: 8 },
   valuesTriedOnce: { maxValues: 10 },
   smallSweep: { trialsPerParam: 10, minTrials: 5 },
-  flatSweep: { noiseMultiplier: 2, relativeSpread: 0.05, minConfigs: 3 },
+  flatSweep: {
+    noiseMultiplier: 2,
+    relativeSpread: 0.05,
+    minConfigs: 3,
+    alpha: 0.05,
+    minRankTrials: 20,
+  },
 };
 
 type Rationales = {
@@ -72,6 +78,8 @@ export const SETTING_RATIONALES: Rationales = {
   seedVariance: {
     minRatio:
       'Unless configs differ by at least twice the seed-to-seed spread, the ranking of configs is mostly luck.',
+    unstableRatio:
+      'A config whose seeds spread four times as much as those of a typical config (and beyond chance by a χ² test over all configs) has a seed that diverged or fell into a bad minimum.',
   },
   duplicateResults: {
     tolerance:
@@ -111,6 +119,10 @@ export const SETTING_RATIONALES: Rationales = {
     relativeSpread:
       'Without any noise estimate, configs within 5% of each other (of the error rate for accuracies) are too close to rank.',
     minConfigs: 'Two configs are a comparison, not a sweep; three or more make "flat" meaningful.',
+    alpha:
+      'The usual 5% level: an ANOVA (or chi-square) test of the config means against the noise, or every rank test of a hyperparameter, that is not significant at it shows no effect.',
+    minRankTrials:
+      'Below 20 trials a rank test would miss even a large effect, so "no hyperparameter is associated" would mean nothing.',
   },
 };
 

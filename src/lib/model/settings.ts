@@ -43,6 +43,8 @@ export interface DetectorSettings {
   seedVariance: {
     /** Between-config spread / within-config (seed) spread below this: rankings are unreliable. */
     minRatio: number;
+    /** A config whose seed SD is at least this many times the median seed SD of all configs is unstable. */
+    unstableRatio: number;
   };
   duplicateResults: {
     /** Relative difference under which two metric values count as the same. */
@@ -85,5 +87,9 @@ export interface DetectorSettings {
     relativeSpread: number;
     /** Need at least this many distinct configurations. */
     minConfigs: number;
+    /** Flat when the test that the configs differ is not significant at this level. */
+    alpha: number;
+    /** Without a noise estimate: rank tests of every hyperparameter need this many trials. */
+    minRankTrials: number;
   };
 }

@@ -7,12 +7,16 @@
  * - When the shared value is a normal result, the settings that vary inside the group made no
  *   difference there, e.g. C for a linear-kernel SVM whose score does not change with it
  *   (info). Only ties logged at full precision count: 0.95 on a 20-example fold ties by chance.
+ * Ties are looked for in the primary metric and, for failures only, in every accuracy-like
+ * metric (held-out first): a constant predictor gives the very same accuracy while its loss
+ * still varies a little.
  * One finding per group; the evidence ties it to the hyperparameter values its trials share.
  */
 import { formatNumber as fmt, type Evidence, type Finding } from '../../model';
 import type { Detector, DetectorContext } from '../context';
-import { listIds, listValues, sweepFacts } from '../sweep/facts';
-import { collapsedGroups, groupParams, type ParamValues, type TiedGroup } from '../sweep/ties';
+import { listIds, listValues } from '../sweep/facts';
+import { collapsedGroupsAllMetrics } from '../sweep/metric-ties';
+import { groupParams, type ParamValues, type TiedGroup } from '../sweep/ties';
 
 const setText = (p: ParamValues) =>
   p.values.length === 1
@@ -25,9 +29,7 @@ export const collapsedTrials: Detector = {
   description:
     'At least minTrials trials with different configs share one value of the primary metric: a collapse (constant predictor, diverged model) when that value is at chance, zero or far below the rest; otherwise a setting without effect (info).',
   run(ctx) {
-    const primary = sweepFacts(ctx).primary;
-    if (!primary) return [];
-    return collapsedGroups(ctx).map((group) => finding(ctx, group, primary.column.name));
+    return collapsedGroupsAllMetrics(ctx).map(({ metric, group }) => finding(ctx, group, metric));
   },
 };
 

@@ -75,7 +75,8 @@ export const confoundedParams: Detector = {
     const maxLevels = ctx.settings.valuesTriedOnce.maxValues;
     const all = Array.from({ length: ctx.table.rowCount }, (_, i) => i);
     const sample = strideSample(all);
-    const params = sweepFacts(ctx).params.map((c) => prepare(ctx, c, sample));
+    const facts = sweepFacts(ctx);
+    const params = facts.params.map((c) => prepare(ctx, c, sample));
     const findings: Finding[] = [];
     for (let i = 0; i < params.length; i++) {
       for (let j = i + 1; j < params.length; j++) {
@@ -85,8 +86,14 @@ export const confoundedParams: Detector = {
             ? all
             : all.filter((r) => a.codes.codes[r] >= 0 && b.codes.codes[r] >= 0);
         if (rows.length < minTrials) continue;
+        // In a replicated random search every continuous value belongs to one configuration,
+        // so it trivially "determines" every other setting: not a design choice. A real
+        // conditional design on such a number shows as separated ranges, tested below.
+        const configs = new Set(rows.map((r) => facts.configKeys[r])).size;
         const found =
-          aliasing(a, b, rows, maxLevels) ??
+          (isConfigId(a, rows, configs) || isConfigId(b, rows, configs)
+            ? null
+            : aliasing(a, b, rows, maxLevels)) ??
           correlation(a, b, rows, rows === all, minCorrelation) ??
           separation(a, b, rows, maxLevels) ??
           separation(b, a, rows, maxLevels);
@@ -96,6 +103,17 @@ export const confoundedParams: Detector = {
     return findings;
   },
 };
+
+/**
+ * Whether the number `p` takes about one value per configuration over `rows` (at least 80% as
+ * many values as there are configurations, and more than 3): then each value names a
+ * configuration and the values of every other setting follow from it.
+ */
+function isConfigId(p: Prepared, rows: readonly number[], configs: number): boolean {
+  if (p.column.kind !== 'number' || configs <= 3) return false;
+  const values = new Set(rows.map((r) => p.codes.codes[r])).size;
+  return values > 3 && values >= 0.8 * configs;
+}
 
 /** A cell key for prose: numbers in the short evidence format. */
 function shown(key: string): string {

@@ -19,11 +19,11 @@ import {
 } from '../../model';
 import { isFinishedRun, metricColumns, type Detector, type DetectorContext } from '../context';
 import { parseName } from '../names';
-import { cellKey, describeRow, listIds, sweepFacts } from '../sweep/facts';
+import { cellKey, describeRow, isUnconfigured, listIds, sweepFacts } from '../sweep/facts';
 import { isFinePrecision } from '../sweep/metric-kind';
 import { isQuantised } from '../sweep/resolution';
 import { isDerivedMetricName } from '../sweep/primary-metric';
-import { collapsedGroups } from '../sweep/ties';
+import { collapsedGroupsAllMetrics } from '../sweep/metric-ties';
 
 type Kind = 'duplicate' | 'seed-ignored' | 'different-configs';
 
@@ -91,11 +91,15 @@ export const duplicateResults: Detector = {
           !quantised(i),
       );
     const facts = sweepFacts(ctx);
-    const collapsed = collapsedGroups(ctx).map((g) => new Set(g.rows));
+    const collapsed = collapsedGroupsAllMetrics(ctx).map(({ group }) => new Set(group.rows));
     const findings: Finding[] = [];
     for (const group of groups.values()) {
-      if (group.length < 2 || !distinctive(group[0])) continue;
+      if (group.length < 2) continue;
       const kind = kindOf(facts.fullKeys, facts.configKeys, group);
+      // The same settings and at least three identical metrics: even at 4–6 digits a chance tie
+      // on every metric at once is negligible.
+      const sameRun = kind === 'duplicate' && metrics.length >= 3 && hasConfig(facts, group[0]);
+      if (!distinctive(group[0]) && !sameRun) continue;
       if (kind === 'different-configs' && collapsed.some((c) => group.every((r) => c.has(r))))
         continue;
       findings.push(finding(ctx, group, kind));
@@ -103,6 +107,11 @@ export const duplicateResults: Detector = {
     return findings.sort((a, b) => a.rows[0] - b.rows[0]);
   },
 };
+
+/** The run has at least one hyperparameter value (so "same settings" means something). */
+function hasConfig(facts: ReturnType<typeof sweepFacts>, row: number): boolean {
+  return facts.params.length > 0 && !isUnconfigured(facts.configKeys[row]);
+}
 
 function kindOf(fullKeys: string[], configKeys: string[], group: number[]): Kind {
   if (group.every((r) => fullKeys[r] === fullKeys[group[0]])) return 'duplicate';

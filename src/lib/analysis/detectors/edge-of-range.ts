@@ -5,7 +5,9 @@
  * valuesTriedOnce.maxValues values; the outer edgeFraction of the range for continuous sampling,
  * on a log scale when the range spans a decade or more or the grid is geometric), more than half of the best trials (topFraction of the scored trials, at least
  * minTopTrials) do too, so many at the edge is unlikely by luck (hypergeometric p ≤ maxPValue),
- * and the metric trends towards that edge over all trials (one-sided Spearman p ≤ maxPValue).
+ * and the metric trends towards that edge over all trials (one-sided Spearman p ≤ maxPValue); or
+ * a weaker cluster (p ≤ 10 × maxPValue) with an overwhelming trend (p ≤ maxPValue² / 10). Seed
+ * replicates are collapsed to one point per configuration (mean score) first.
  * Warning when every one of the best trials is at the edge, info when most are.
  */
 import { formatNumber as fmt, type Finding, type NumberColumn } from '../../model';
@@ -23,6 +25,8 @@ import {
 import { hypergeometricUpper, spearman, spearmanUpperP } from '../sweep/rank-stats';
 
 const round = (x: number) => fmt(Number(x.toPrecision(3)));
+/** How much weaker than maxPValue the cluster at the edge may be when the trend is overwhelming. */
+const WEAK_CLUSTER = 10;
 
 export const edgeOfRange: Detector = {
   id: 'edge-of-range',
@@ -34,22 +38,43 @@ export const edgeOfRange: Detector = {
     const { primary, scored } = facts;
     const s = ctx.settings.edgeOfRange;
     if (!primary) return [];
-    const n = scored.length;
+    // Seed replicates are not independent evidence: one point per configuration (its first
+    // row stands for it), scored by the mean over its runs.
+    const sign = orientation(primary);
+    const members = new Map<string, number[]>();
+    for (const r of scored) {
+      const list = members.get(facts.configKeys[r]);
+      if (list) list.push(r);
+      else members.set(facts.configKeys[r], [r]);
+    }
+    const better = new Float64Array(ctx.table.rowCount);
+    const group = new Map<number, number[]>();
+    for (const rows of members.values()) {
+      let sum = 0;
+      for (const r of rows) sum += sign * scoreAt(primary, r);
+      better[rows[0]] = sum / rows.length;
+      group.set(rows[0], rows);
+    }
+    const points = [...group.keys()];
+    const n = points.length;
     const k = Math.max(s.minTopTrials, Math.ceil(s.topFraction * n));
     if (n < Math.max(s.minTrials, 2 * k)) return [];
-    const sign = orientation(primary);
-    const better = new Float64Array(ctx.table.rowCount);
-    for (const r of scored) better[r] = sign * scoreAt(primary, r);
-    const ranked = [...scored].sort((a, b) => better[b] - better[a]);
+    const ranked = points.sort((a, b) => better[b] - better[a]);
     const top = ranked.slice(0, k);
     const findings: Finding[] = [];
     for (const column of numericParams(facts)) {
-      const f = judge(ctx, facts, column, ranked, top);
+      const f = judge(ctx, facts, column, ranked, top, { better, group });
       if (f) findings.push(f);
     }
     return findings;
   },
 };
+
+/** Configurations: each stands for its runs (`group`) with its mean oriented score (`better`). */
+interface Configs {
+  better: Float64Array;
+  group: Map<number, number[]>;
+}
 
 interface Axis {
   lo: number;
@@ -65,11 +90,19 @@ interface Axis {
 }
 
 /**
- * The searched range on the scale it was searched on: log when every value is positive and the
- * range spans a decade or more, or the distinct values form a geometric grid (16, 32, 64, 128).
+ * The searched range on the scale it was searched on: log when every value is positive and
+ * either the distinct values form a geometric grid (16, 32, 64, 128), or the range spans a decade
+ * or more and the values are spread more evenly on a log axis than on a linear one, or it spans
+ * two decades and the name is a learning rate or weight decay. Dropout 0.01–0.5 sampled
+ * uniformly stays linear.
  * `distinct` is only listed for grids (at most maxGrid values); `count` is always right.
  */
-function axisOf(values: number[], maxGrid: number, distinctInColumn: number): Axis | null {
+function axisOf(
+  values: number[],
+  maxGrid: number,
+  distinctInColumn: number,
+  name: string,
+): Axis | null {
   let lo = Infinity;
   let hi = -Infinity;
   const few = new Set<number>();
@@ -88,10 +121,36 @@ function axisOf(values: number[], maxGrid: number, distinctInColumn: number): Ax
     lo > 0 &&
     distinct.length >= 3 &&
     ratios.every((r) => r >= 1.5 && Math.abs(r / ratios[0] - 1) < 0.1);
-  const log = lo > 0 && (hi / lo >= 10 || geometric);
+  const log =
+    lo > 0 &&
+    (geometric ||
+      (hi / lo >= 10 && looksLogSpaced(grid ? distinct : values, lo, hi)) ||
+      (hi / lo >= 100 && LOG_NAMED.test(name)));
   const f = log ? Math.log : (v: number) => v;
   const span = f(hi) - f(lo);
   return { lo, hi, log, distinct, count, grid, pos: (v) => (f(v) - f(lo)) / span };
+}
+
+/** Hyperparameters conventionally searched on a log scale. */
+const LOG_NAMED = /(^|_)(lr|learning_rate|weight_decay|wd|eps|epsilon|l2|reg|alpha|lambda)($|_)/i;
+
+/**
+ * Whether `values` (all in [lo, hi], lo > 0) are more evenly spread on a log axis than on a
+ * linear one: the Kolmogorov–Smirnov distance of their positions from uniform, on each axis.
+ */
+function looksLogSpaced(values: readonly number[], lo: number, hi: number): boolean {
+  const sorted = [...values].sort((a, b) => a - b);
+  const ks = (pos: (v: number) => number) => {
+    let d = 0;
+    const m = sorted.length;
+    for (let i = 0; i < m; i++) {
+      const p = pos(sorted[i]);
+      d = Math.max(d, Math.abs(p - i / (m - 1 || 1)));
+    }
+    return d;
+  };
+  const [llo, lspan] = [Math.log(lo), Math.log(hi) - Math.log(lo)];
+  return ks((v) => (Math.log(v) - llo) / lspan) < ks((v) => (v - lo) / (hi - lo));
 }
 
 function judge(
@@ -100,6 +159,7 @@ function judge(
   column: NumberColumn,
   ranked: number[],
   top: number[],
+  configs: Configs,
 ): Finding | null {
   const s = ctx.settings.edgeOfRange;
   const primary = facts.primary!;
@@ -109,12 +169,15 @@ function judge(
     rows.map((r) => column.values[r]),
     ctx.settings.valuesTriedOnce.maxValues,
     columnCodes(ctx, column).size,
+    column.name,
   );
   if (!axis || axis.count < s.minValues) return null;
   const best = rows[0];
   const topRows = top.filter((r) => Number.isFinite(column.values[r]));
   const k = topRows.length;
-  const sign = orientation(primary);
+  const runsOf = (list: number[]) =>
+    list.flatMap((r) => configs.group.get(r) ?? [r]).sort((a, b) => a - b);
+  const trials = (list: number[]) => runsOf(list).length;
   // A grid's edge is its extreme value; continuous sampling's is the outer edgeFraction.
   const grid = axis.grid;
   const fraction = grid ? 0 : s.edgeFraction;
@@ -128,12 +191,16 @@ function judge(
     const atEdge = topRows.filter(inZone);
     if (atEdge.length <= k / 2 || zone.length > rows.length / 2) continue;
     const p = hypergeometricUpper(rows.length, zone.length, k, atEdge.length);
-    if (p > s.maxPValue) continue;
+    // A weak cluster (p up to 10 × maxPValue) counts when the trend over all trials is
+    // overwhelming (p ≤ maxPValue² / 10): a steady slope with noisy best trials.
+    if (p > WEAK_CLUSTER * s.maxPValue) continue;
     const toward = rows.map((r) => (side === 'high' ? 1 : -1) * axis.pos(column.values[r]));
-    const better = rows.map((r) => sign * scoreAt(primary, r));
+    const better = rows.map((r) => configs.better[r]);
     const rho = spearman(toward, better);
     const pTrend = spearmanUpperP(rho, rows.length);
-    if (pTrend > s.maxPValue) continue;
+    const weak = p > s.maxPValue;
+    const trendMax = weak ? (s.maxPValue * s.maxPValue) / 10 : s.maxPValue;
+    if (pTrend > trendMax) continue;
     const edge = side === 'high' ? axis.hi : axis.lo;
     const strong = atEdge.length === k;
     const metric = primary.column.name;
@@ -141,14 +208,17 @@ function judge(
       ? `${column.name} = ${fmt(edge)}`
       : `${column.name} ${side === 'high' ? '≥' : '≤'} ${fmt(side === 'high' ? Math.min(...zone.map((r) => column.values[r])) : Math.max(...zone.map((r) => column.values[r])))}`;
     const next = suggest(axis, side, column, rows);
-    const runIds = atEdge.map((r) => ctx.runIds[r]);
+    const edgeRuns = runsOf(atEdge);
+    const runIds = edgeRuns.map((r) => ctx.runIds[r]);
+    const replicated = trials(rows) > rows.length;
+    const unit = replicated ? 'configs' : 'trials';
     return {
       id: `edge-of-range:${column.name}`,
       detector: 'edge-of-range',
       severity: strong ? 'warning' : 'info',
-      title: `${atEdge.length} of the ${k} best trials sit at the ${side === 'high' ? 'top' : 'bottom'} of the ${column.name} range (${zoneText}): the optimum may lie ${side === 'high' ? 'above' : 'below'} ${fmt(edge)}`,
+      title: `${atEdge.length} of the ${k} best ${unit} sit at the ${side === 'high' ? 'top' : 'bottom'} of the ${column.name} range (${zoneText}): the optimum may lie ${side === 'high' ? 'above' : 'below'} ${fmt(edge)}`,
       runIds,
-      rows: atEdge,
+      rows: edgeRuns,
       evidence: [
         {
           label: `searched ${column.name}`,
@@ -156,23 +226,23 @@ function judge(
           column: column.name,
         },
         {
-          label: `best ${k} trials by ${metric} at the edge (${zoneText})`,
+          label: `best ${k} ${unit} by ${metric}${replicated ? ' (mean over seeds)' : ''} at the edge (${zoneText})`,
           value: `${atEdge.length} of ${k} (${listIds(runIds, 4)})`,
           threshold: `> ${fmt(k / 2)}, best trial included`,
         },
         {
-          label: `best trial ${ctx.runIds[best]}`,
-          value: `${column.name} ${fmt(column.values[best])}, ${metric} ${fmt(scoreAt(primary, best))}`,
+          label: `best ${replicated ? 'config' : 'trial'} ${ctx.runIds[best]}`,
+          value: `${column.name} ${fmt(column.values[best])}, ${metric} ${fmt(replicated ? orientation(primary) * configs.better[best] : scoreAt(primary, best))}`,
         },
         {
-          label: `chance of ${atEdge.length}+ of ${k} at the edge by luck (${zone.length} of ${rows.length} trials are there)`,
+          label: `chance of ${atEdge.length}+ of ${k} at the edge by luck (${zone.length} of ${rows.length} ${unit} are there)`,
           value: `p = ${round(p)}`,
-          threshold: `≤ ${fmt(s.maxPValue)}`,
+          threshold: `≤ ${fmt(weak ? WEAK_CLUSTER * s.maxPValue : s.maxPValue)}${weak ? ' (with an overwhelming trend)' : ''}`,
         },
         {
-          label: `trend of ${metric} towards the edge (Spearman, ${rows.length} trials)`,
+          label: `trend of ${metric} towards the edge (Spearman, ${rows.length} ${unit})`,
           value: `ρ = ${round(rho)}, p = ${round(pTrend)}`,
-          threshold: `≤ ${fmt(s.maxPValue)}`,
+          threshold: `≤ ${fmt(trendMax)}`,
         },
       ],
       explanation: `The best results come from the ${side === 'high' ? 'largest' : 'smallest'} ${column.name} values tried and ${metric} improves towards that end, so the best setting may lie outside the searched range: the sweep's winner is then a boundary artefact, not an optimum.`,

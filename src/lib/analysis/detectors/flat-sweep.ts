@@ -19,6 +19,10 @@ import { listIds, orientation, sweepFacts, type SweepFacts } from '../sweep/fact
 import { isAccuracyName, metricKind, scaleOf } from '../sweep/metric-kind';
 import { replicates, type ConfigStats } from '../sweep/replicates';
 import { commonDenominator } from '../sweep/resolution';
+import { benjaminiHochberg } from '../stats/fdr';
+import { spearman } from '../stats/spearman';
+import { fUpperP, heterogeneity, kruskalWallis, oneWayAnova } from '../sweep/flatness';
+import { columnCodes, scoreAt } from '../sweep/facts';
 
 const round = (x: number) => fmt(Number(x.toPrecision(3)));
 
@@ -29,6 +33,8 @@ interface Noise {
   evidence: Evidence[];
   /** Eval-set size behind a binomial estimate, for the advice. */
   n?: number;
+  /** The noise comes from seed replicates (an ANOVA applies). */
+  replicated?: boolean;
 }
 
 const EVAL_SIZE_NAMES =
@@ -42,7 +48,8 @@ export const flatSweep: Detector = {
   run(ctx) {
     const facts = sweepFacts(ctx);
     const reps = replicates(ctx);
-    const { noiseMultiplier, relativeSpread, minConfigs } = ctx.settings.flatSweep;
+    const { noiseMultiplier, relativeSpread, minConfigs, alpha, minRankTrials } =
+      ctx.settings.flatSweep;
     if (!facts.primary || !reps || facts.params.length === 0 || reps.configs.length < minConfigs) {
       return [];
     }
@@ -73,7 +80,12 @@ export const flatSweep: Detector = {
     const noise = estimateNoise(ctx, facts, reps);
     if (noise) {
       const se = Math.sqrt(noise.se(best) ** 2 + noise.se(worst) ** 2);
-      if (!(se > 0) || diff > noiseMultiplier * se) return [];
+      if (!(se > 0)) return [];
+      // The range of k config means grows with k even when nothing matters, so also test all
+      // the means at once against the noise (ANOVA with replicates, chi-square otherwise).
+      const test = configTest(reps, noise);
+      const withinRange = diff <= noiseMultiplier * se;
+      if (!withinRange && !(test && test.flat(alpha))) return [];
       const z = diff / se;
       const evalN = noise.n ?? 0;
       const needed =
@@ -94,20 +106,57 @@ export const flatSweep: Detector = {
           evidence: [
             spread,
             ...noise.evidence,
+            ...(test ? [test.evidence(alpha)] : []),
             {
               label: 'difference / its standard error',
               value: round(z),
               threshold: `≤ ${fmt(noiseMultiplier)}`,
             },
           ],
-          explanation: `Even the best and the worst configuration are within measurement noise of each other, so this sweep cannot tell whether ${paramText} matter${names.length === 1 ? 's' : ''} in the range tried. Picking ${bestId} as "best" would be picking noise.`,
+          explanation: `${withinRange ? 'Even the best and the worst configuration are' : `The ${reps.configs.length} configuration means vary no more than noise predicts (the best − worst gap of many configs grows with their number even when nothing matters), so they are`} within measurement noise of each other, so this sweep cannot tell whether ${paramText} matter${names.length === 1 ? 's' : ''} in the range tried. Picking ${bestId} as "best" would be picking noise.`,
           recommendation: `Pick the cheapest config, or ${needed ? `measure on a larger eval set (about ${needed.toLocaleString('en-US')} examples to resolve a ${round(diff)} difference, now ${evalN.toLocaleString('en-US')})` : 'repeat the top configs with more seeds to shrink the error bars'}, or widen the ranges of ${paramText} to find settings that make a difference.`,
         },
       ];
     }
     const { ref, errorRate } = reference(facts);
-    if (!(ref > 0)) return [];
     const relative = diff / ref;
+    // Rank tests alone flag too many real sweeps whose effects are modest (a non-significant
+    // test is weak evidence), so they only back up a spread that is small anyway.
+    if (facts.scored.length >= minRankTrials && ref > 0 && relative <= relativeSpread) {
+      const tests = rankTests(ctx, facts);
+      if (tests.length === 0) return [];
+      const adjusted = benjaminiHochberg(tests.map((t) => t.pValue));
+      const minQ = Math.min(...adjusted);
+      if (!(minQ >= alpha)) return [];
+      const strongest = tests[adjusted.indexOf(minQ)];
+      const small = true;
+      return [
+        {
+          id: 'flat-sweep:sweep',
+          detector: 'flat-sweep',
+          severity: small ? 'warning' : 'info',
+          title: `Flat sweep: no hyperparameter is associated with ${metric} across ${facts.scored.length} trials (${tests.length} rank tests, none significant)`,
+          runIds,
+          rows,
+          evidence: [
+            spread,
+            ...tests.map((t) => ({
+              label: `${t.param}: ${t.test}`,
+              value: `p = ${round(t.pValue)}`,
+              column: t.param,
+            })),
+            {
+              label: `smallest p-value after Benjamini–Hochberg (${strongest.param})`,
+              value: round(minQ),
+              threshold: `≥ ${fmt(alpha)} (no noise estimate: no repeated configs, std column or eval-set size)`,
+            },
+          ],
+          explanation: `Neither the rank correlation (Spearman) nor a comparison of groups (Kruskal–Wallis) finds any of ${paramText} associated with ${metric}: with ${facts.scored.length} trials a real effect would most likely show, so the differences between trials look like noise. ${bestId} ahead of ${worstId} may be luck.`,
+          recommendation: `Repeat the top configs with 2–3 seeds to measure the noise; if the spread stays within it, pick the cheapest config or widen the ranges of ${paramText}.`,
+        },
+      ];
+    }
+    if (!(ref > 0)) return [];
     if (relative > relativeSpread) return [];
     const typical = errorRate ? 'error rate' : 'value';
     return [
@@ -169,6 +218,7 @@ function estimateNoise(
     const sd = reps.pooledSd;
     return {
       se: (c) => sd / Math.sqrt(c.rows.length),
+      replicated: true,
       source: `seed replicates, SD ${round(sd)}`,
       evidence: [
         {
@@ -266,4 +316,118 @@ function evalSize(
     return { n, source: `every ${primary.column.name} is a multiple of 1/${n}` };
   }
   return null;
+}
+
+interface ConfigTest {
+  flat: (alpha: number) => boolean;
+  evidence: (alpha: number) => Evidence;
+}
+
+/** All config means at once against the noise: ANOVA with replicates, else chi-square. */
+function configTest(
+  reps: NonNullable<ReturnType<typeof replicates>>,
+  noise: Noise,
+): ConfigTest | null {
+  if (reps.configs.length < 3) return null;
+  if (noise.replicated) {
+    const anova = oneWayAnova(reps.configs.map((c) => c.values));
+    if (!anova) return null;
+    const seOfMean = Math.sqrt(anova.msWithin / anova.meanRuns);
+    // A few unstable configs inflate the pooled seed variance; the typical config's variance
+    // must not show differences between configs either.
+    const robust = robustWithinVariance(reps.repeated);
+    const robustP =
+      robust > 0 ? fUpperP((anova.f * anova.msWithin) / robust, anova.df1, anova.df2) : 0;
+    return {
+      flat: (alpha) =>
+        anova.pValue >= alpha && robustP >= alpha / 10 && anova.betweenSd <= seOfMean,
+      evidence: (alpha) => ({
+        label: `one-way ANOVA of ${reps.configs.length} configs (F = ${round(anova.f)}, ${anova.df1} and ${anova.df2} df; SD of true config means ≈ ${round(anova.betweenSd)} vs SE of a config mean ${round(seOfMean)})`,
+        value: `p = ${round(anova.pValue)}`,
+        threshold: `≥ ${fmt(alpha)}`,
+      }),
+    };
+  }
+  const test = heterogeneity(
+    reps.configs.map((c) => c.mean),
+    reps.configs.map((c) => noise.se(c)),
+  );
+  if (!test) return null;
+  return {
+    flat: (alpha) => test.pValue >= alpha,
+    evidence: (alpha) => ({
+      label: `chi-square test that all ${reps.configs.length} config means are equal (Q = ${round(test.q)}, ${test.df} df)`,
+      value: `p = ${round(test.pValue)}`,
+      threshold: `≥ ${fmt(alpha)}`,
+    }),
+  };
+}
+
+/** Median χ²_df / df for small df (its distribution is skewed: the median is below the mean). */
+const MEDIAN_CHI2_RATIO = [NaN, 0.455, 0.693, 0.789, 0.839, 0.87];
+
+/** The median of the per-config seed variances, each scaled to estimate σ² without bias. */
+function robustWithinVariance(repeated: readonly ConfigStats[]): number {
+  const scaled = repeated.map((c) => {
+    const df = c.rows.length - 1;
+    const ratio = MEDIAN_CHI2_RATIO[df] ?? (1 - 2 / (9 * df)) ** 3;
+    return (c.sd * c.sd) / ratio;
+  });
+  return scaled.length > 0 ? median(scaled) : NaN;
+}
+
+interface RankTest {
+  param: string;
+  test: string;
+  pValue: number;
+}
+
+/**
+ * Every hyperparameter against the primary metric: Spearman for numbers, Kruskal–Wallis over
+ * its values (numbers with many values in quartile bins, to catch an optimum in the middle).
+ */
+function rankTests(ctx: DetectorContext, facts: SweepFacts): RankTest[] {
+  const primary = facts.primary!;
+  const out: RankTest[] = [];
+  for (const param of facts.params) {
+    const ys: number[] = [];
+    const xs: number[] = [];
+    const labels: number[] = [];
+    const codes = param.kind === 'number' ? null : columnCodes(ctx, param).codes;
+    for (const row of facts.scored) {
+      if (param.kind === 'number' ? param.states[row] !== CellState.value : codes![row] < 0) {
+        continue;
+      }
+      const y = scoreAt(primary, row);
+      if (!Number.isFinite(y)) continue;
+      ys.push(y);
+      if (param.kind === 'number') xs.push(param.values[row]);
+      else labels.push(codes![row]);
+    }
+    if (ys.length < 3) continue;
+    let groups: number[];
+    if (param.kind === 'number') {
+      const rho = spearman(xs, ys);
+      if (rho)
+        out.push({ param: param.name, test: `Spearman ρ = ${round(rho.rho)}`, pValue: rho.pValue });
+      const distinct = [...new Set(xs)].sort((a, b) => a - b);
+      if (distinct.length <= 6) groups = xs.map((x) => distinct.indexOf(x));
+      else {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const cuts = [0.25, 0.5, 0.75].map((q) => sorted[Math.floor(q * (sorted.length - 1))]);
+        groups = xs.map((x) => cuts.filter((c) => x > c).length);
+      }
+    } else {
+      groups = labels;
+    }
+    const kw = kruskalWallis(ys, groups);
+    if (kw) {
+      out.push({
+        param: param.name,
+        test: `Kruskal–Wallis H = ${round(kw.h)} over ${kw.df + 1} groups`,
+        pValue: kw.pValue,
+      });
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { type DetectorContext } from '../context';
 import { chanceResolver } from './chance';
 import { columnCodes, isUnconfigured, orientation, scoreAt, sweepFacts } from './facts';
 import { isAccuracyName, isFinePrecision, metricKind, scaleOf } from './metric-kind';
+import type { PrimaryMetric } from './primary-metric';
 import { isQuantised } from './resolution';
 
 export interface TiedGroup {
@@ -55,18 +56,32 @@ const cache = new WeakMap<DetectorContext, TiedGroup[]>();
 export function collapsedGroups(ctx: DetectorContext): TiedGroup[] {
   const cached = cache.get(ctx);
   if (cached) return cached;
-  const facts = sweepFacts(ctx);
-  const { primary, scored, configKeys } = facts;
+  const { primary, scored } = sweepFacts(ctx);
+  const out = primary ? collapsedGroupsOf(ctx, primary, scored) : [];
+  cache.set(ctx, out);
+  return out;
+}
+
+/**
+ * The same for any metric (given as a primary-like column and role), among `rows`: the rows
+ * the metric is judged on (scored trials with a finite value of it).
+ */
+export function collapsedGroupsOf(
+  ctx: DetectorContext,
+  primary: PrimaryMetric,
+  scored: readonly number[],
+): TiedGroup[] {
+  const { configKeys } = sweepFacts(ctx);
   const { minTrials, tolerance } = ctx.settings.collapsedTrials;
   const out: TiedGroup[] = [];
-  if (primary && scored.length >= minTrials) {
+  if (scored.length >= minTrials) {
     const valueOf = (row: number) => scoreAt(primary, row);
     const sign = orientation(primary);
     // Oriented (larger = better) and sorted once; a group is a contiguous block of it.
     const oriented = Float64Array.from(scored, (r) => sign * valueOf(r)).sort();
     const kind = metricKind(primary.column.name, primary.role);
     const accuracy = kind === 'bounded' && isAccuracyName(primary.column.name, primary.role);
-    const scale = scaleOf(primary.column, scored);
+    const scale = scaleOf(primary.column, [...scored]);
     const chance = accuracy ? chanceResolver(ctx) : null;
     let quantised: boolean | null = null;
     for (const rows of tieGroups(scored, valueOf, tolerance, minTrials)) {
@@ -94,7 +109,6 @@ export function collapsedGroups(ctx: DetectorContext): TiedGroup[] {
       out.push({ rows, value, degenerate: why !== '', why, distinctive, configs: keys.size });
     }
   }
-  cache.set(ctx, out);
   return out;
 }
 

@@ -17,6 +17,23 @@ describe('confounded-params', () => {
     expect(findings[0].evidence[1].label).toBe('Spearman ρ(batch_size, lr)');
   });
 
+  it('does not call a replicated random search nested: one continuous value per config', () => {
+    const random = rng(11);
+    const lr: number[] = [];
+    const dropout: number[] = [];
+    const layers: number[] = [];
+    for (let c = 0; c < 8; c++) {
+      const [l, d, n] = [10 ** (-4 + 2 * random()), 0.5 * random(), [2, 4, 6][c % 3]];
+      for (let s = 0; s < 4; s++) {
+        lr.push(l);
+        dropout.push(d);
+        layers.push(n);
+      }
+    }
+    expect(run({ lr, dropout, num_layers: layers, val_loss: lr.map(() => random()) })).toEqual([]);
+    expect(run({ lr, num_layers: layers, val_loss: lr.map(() => random()) })).toEqual([]);
+  });
+
   it('flags aliased categories and nested designs', () => {
     const optimizer = ['adam', 'sgd', 'adamw', 'adam', 'sgd', 'adamw', 'adam', 'sgd', 'adamw'];
     const schedule = optimizer.map((o) =>

@@ -42,13 +42,18 @@ describe('edge-of-range', () => {
   it('finds a grid edge: the best trials all at the smallest batch size', () => {
     const random = rng(5);
     const batch: number[] = [];
+    const dropout: number[] = [];
     const acc: number[] = [];
     for (let i = 0; i < 32; i++) {
       const b = [16, 32, 64, 128][i % 4];
       batch.push(b);
+      dropout.push(0.05 * Math.floor(i / 4));
       acc.push(Number((0.9 - 0.02 * Math.log2(b / 16) + 0.01 * random()).toPrecision(4)));
     }
-    const [f] = runDetector(edgeOfRange, tableFromColumns({ batch_size: batch, val_acc: acc }));
+    const [f] = runDetector(
+      edgeOfRange,
+      tableFromColumns({ batch_size: batch, dropout, val_acc: acc }),
+    );
     expect(f.id).toBe('edge-of-range:batch_size');
     expect(f.title).toMatch(/bottom of the batch_size range \(batch_size = 16\)/);
     expect(f.recommendation).toMatch(/try 8 and 4/);
