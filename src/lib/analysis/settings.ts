@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
     minConfigs: 3,
     alpha: 0.05,
     minRankTrials: 20,
+    rankRelativeSpread: 0.5,
   },
 };
 
@@ -123,6 +124,8 @@ export const SETTING_RATIONALES: Rationales = {
       'The usual 5% level: an ANOVA (or chi-square) test of the config means against the noise, or every rank test of a hyperparameter, that is not significant at it shows no effect.',
     minRankTrials:
       'Below 20 trials a rank test would miss even a large effect, so "no hyperparameter is associated" would mean nothing.',
+    rankRelativeSpread:
+      'Rank tests that find nothing only mean "flat" when configs are also close: a spread of more than half the typical value (of the error rate for accuracies) points to a real effect the tests cannot see (an interaction), not noise.',
   },
 };
 

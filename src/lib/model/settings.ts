@@ -91,5 +91,7 @@ export interface DetectorSettings {
     alpha: number;
     /** Without a noise estimate: rank tests of every hyperparameter need this many trials. */
     minRankTrials: number;
+    /** Without a noise estimate: rank tests speak for a flat sweep only up to this relative spread. */
+    rankRelativeSpread: number;
   };
 }

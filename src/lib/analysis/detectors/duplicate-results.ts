@@ -24,6 +24,7 @@ import { isFinePrecision } from '../sweep/metric-kind';
 import { isQuantised } from '../sweep/resolution';
 import { isDerivedMetricName } from '../sweep/primary-metric';
 import { collapsedGroupsAllMetrics } from '../sweep/metric-ties';
+import { isImprobableTie, tieChance } from '../sweep/tie-chance';
 
 type Kind = 'duplicate' | 'seed-ignored' | 'different-configs';
 
@@ -58,6 +59,9 @@ export const duplicateResults: Detector = {
       return known;
     };
     const groups = new Map<string, number[]>();
+    // Rounded values per metric of the grouped rows, for the chance of a tie.
+    const logged: string[][] = metrics.map(() => []);
+    let grouped = 0;
     for (let row = 0; row < rows; row++) {
       if (!isFinishedRun(ctx, row)) continue;
       const parts: string[] = [];
@@ -77,6 +81,10 @@ export const duplicateResults: Detector = {
         }
       }
       if (broken || finite === 0) continue;
+      grouped++;
+      parts.forEach((part, i) => {
+        if (part !== '') logged[i].push(part);
+      });
       const key = parts.join('|');
       const list = groups.get(key) ?? [];
       list.push(row);
@@ -90,6 +98,26 @@ export const duplicateResults: Detector = {
           isFinePrecision(column.values[row]) &&
           !quantised(i),
       );
+    // Several metrics tied at once, each estimated from its own column's distribution of values:
+    // low-precision numbers that tie often on one metric rarely tie on three or more together.
+    const chanceCache = new Map<number, number>();
+    const chanceOf = (i: number): number => {
+      let known = chanceCache.get(i);
+      if (known === undefined) {
+        known = tieChance(logged[i]);
+        chanceCache.set(i, known);
+      }
+      return known;
+    };
+    const improbable = (row: number): boolean => {
+      const chances: number[] = [];
+      metrics.forEach(({ column }, i) => {
+        // Spreads, per-fold scores and resource columns derive from other numbers: not evidence.
+        if (column.states[row] === CellState.value && !isDerivedMetricName(column.name))
+          chances.push(chanceOf(i));
+      });
+      return chances.length >= 3 && isImprobableTie(chances, grouped);
+    };
     const facts = sweepFacts(ctx);
     const collapsed = collapsedGroupsAllMetrics(ctx).map(({ group }) => new Set(group.rows));
     const findings: Finding[] = [];
@@ -99,7 +127,7 @@ export const duplicateResults: Detector = {
       // The same settings and at least three identical metrics: even at 4–6 digits a chance tie
       // on every metric at once is negligible.
       const sameRun = kind === 'duplicate' && metrics.length >= 3 && hasConfig(facts, group[0]);
-      if (!distinctive(group[0]) && !sameRun) continue;
+      if (!distinctive(group[0]) && !sameRun && !improbable(group[0])) continue;
       if (kind === 'different-configs' && collapsed.some((c) => group.every((r) => c.has(r))))
         continue;
       findings.push(finding(ctx, group, kind));

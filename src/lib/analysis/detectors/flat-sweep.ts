@@ -48,8 +48,14 @@ export const flatSweep: Detector = {
   run(ctx) {
     const facts = sweepFacts(ctx);
     const reps = replicates(ctx);
-    const { noiseMultiplier, relativeSpread, minConfigs, alpha, minRankTrials } =
-      ctx.settings.flatSweep;
+    const {
+      noiseMultiplier,
+      relativeSpread,
+      minConfigs,
+      alpha,
+      minRankTrials,
+      rankRelativeSpread,
+    } = ctx.settings.flatSweep;
     if (!facts.primary || !reps || facts.params.length === 0 || reps.configs.length < minConfigs) {
       return [];
     }
@@ -120,9 +126,10 @@ export const flatSweep: Detector = {
     }
     const { ref, errorRate } = reference(facts);
     const relative = diff / ref;
-    // Rank tests alone flag too many real sweeps whose effects are modest (a non-significant
-    // test is weak evidence), so they only back up a spread that is small anyway.
-    if (facts.scored.length >= minRankTrials && ref > 0 && relative <= relativeSpread) {
+    // A non-significant rank test is weak evidence on its own: real effects that rank tests miss
+    // (interactions, an optimum in a corner) leave configs far apart. So the tests only speak for
+    // a flat sweep when the spread is modest too (rankRelativeSpread of the typical value).
+    if (facts.scored.length >= minRankTrials && ref > 0 && relative <= rankRelativeSpread) {
       const tests = rankTests(ctx, facts);
       if (tests.length === 0) return [];
       const adjusted = benjaminiHochberg(tests.map((t) => t.pValue));
@@ -332,18 +339,20 @@ function configTest(
   if (noise.replicated) {
     const anova = oneWayAnova(reps.configs.map((c) => c.values));
     if (!anova) return null;
-    const seOfMean = Math.sqrt(anova.msWithin / anova.meanRuns);
-    // A few unstable configs inflate the pooled seed variance; the typical config's variance
-    // must not show differences between configs either.
+    // The typical config's seed variance (median of per-config variances) is the noise, so one
+    // unstable or one lucky config neither inflates nor deflates it; the classic pooled ANOVA must
+    // not show clear differences either.
     const robust = robustWithinVariance(reps.repeated);
-    const robustP =
-      robust > 0 ? fUpperP((anova.f * anova.msWithin) / robust, anova.df1, anova.df2) : 0;
+    const within = robust > 0 ? robust : anova.msWithin;
+    const robustP = fUpperP((anova.f * anova.msWithin) / within, anova.df1, anova.df2);
+    const msBetween = anova.f * anova.msWithin;
+    const betweenSd = Math.sqrt(Math.max(0, (msBetween - within) / anova.meanRuns));
+    const seOfMean = Math.sqrt(within / anova.meanRuns);
     return {
-      flat: (alpha) =>
-        anova.pValue >= alpha && robustP >= alpha / 10 && anova.betweenSd <= seOfMean,
+      flat: (alpha) => robustP >= alpha && anova.pValue >= alpha / 10 && betweenSd <= seOfMean,
       evidence: (alpha) => ({
-        label: `one-way ANOVA of ${reps.configs.length} configs (F = ${round(anova.f)}, ${anova.df1} and ${anova.df2} df; SD of true config means ≈ ${round(anova.betweenSd)} vs SE of a config mean ${round(seOfMean)})`,
-        value: `p = ${round(anova.pValue)}`,
+        label: `one-way ANOVA of ${reps.configs.length} configs (F = ${round(anova.f)}, ${anova.df1} and ${anova.df2} df; SD of true config means ≈ ${round(betweenSd)} vs SE of a config mean ${round(seOfMean)}, both from the median seed variance)`,
+        value: `p = ${round(robustP)}`,
         threshold: `≥ ${fmt(alpha)}`,
       }),
     };
@@ -380,6 +389,10 @@ interface RankTest {
   param: string;
   test: string;
   pValue: number;
+  /** Effect size: |Spearman ρ|, or ε² = H / (n − 1) for Kruskal–Wallis. */
+  effect: number;
+  kind: 'rho' | 'eps2';
+  n: number;
 }
 
 /**
@@ -409,7 +422,14 @@ function rankTests(ctx: DetectorContext, facts: SweepFacts): RankTest[] {
     if (param.kind === 'number') {
       const rho = spearman(xs, ys);
       if (rho)
-        out.push({ param: param.name, test: `Spearman ρ = ${round(rho.rho)}`, pValue: rho.pValue });
+        out.push({
+          param: param.name,
+          test: `Spearman ρ = ${round(rho.rho)}`,
+          pValue: rho.pValue,
+          effect: Math.abs(rho.rho),
+          kind: 'rho',
+          n: ys.length,
+        });
       const distinct = [...new Set(xs)].sort((a, b) => a - b);
       if (distinct.length <= 6) groups = xs.map((x) => distinct.indexOf(x));
       else {
@@ -426,6 +446,9 @@ function rankTests(ctx: DetectorContext, facts: SweepFacts): RankTest[] {
         param: param.name,
         test: `Kruskal–Wallis H = ${round(kw.h)} over ${kw.df + 1} groups`,
         pValue: kw.pValue,
+        effect: kw.h / (ys.length - 1),
+        kind: 'eps2',
+        n: ys.length,
       });
     }
   }

@@ -87,6 +87,35 @@ describe('duplicate-results', () => {
     ).toEqual([]);
   });
 
+  it('flags different configs whose metrics, logged at 4 digits, all tie (overwritten)', () => {
+    // 40 trials with distinct 4-digit metrics; trial 31 got trial 8's results.
+    const n = 40;
+    const digits = (v: number) => Number(v.toPrecision(4));
+    const lr = Array.from({ length: n }, (_, i) => digits(1e-4 * 1.17 ** i));
+    const layers = Array.from({ length: n }, (_, i) => 1 + (i % 4));
+    const trainLoss = lr.map((_, i) => digits(0.1 + 0.0123 * i + 0.00037 * ((i * 7) % 11)));
+    const valLoss = trainLoss.map((v, i) => digits(v * 1.1 + 0.0011 * ((i * 5) % 13)));
+    const trainAcc = trainLoss.map((v) => digits(1 - v / 2));
+    const valAcc = valLoss.map((v) => digits(1 - v / 2.1));
+    for (const metric of [trainLoss, valLoss, trainAcc, valAcc]) metric[30] = metric[7];
+    const columns = { lr, layers, train_loss: trainLoss, val_loss: valLoss };
+    const findings = run({ ...columns, train_acc: trainAcc, val_acc: valAcc });
+    expect(findings.map((f) => f.runIds)).toEqual([['row 8', 'row 31']]);
+    expect(findings[0].title).toMatch(/different configs, identical results on all 4 metrics/);
+    // Two metrics at 4 digits are not enough evidence on their own.
+    expect(run(columns)).toEqual([]);
+    // Nor are three metrics whose values repeat often anyway (few distinct values).
+    const coarse = (i: number) => [0.9, 0.8, 0.7][i % 3];
+    expect(
+      run({
+        lr,
+        a: lr.map((_, i) => coarse(i)),
+        b: lr.map((_, i) => coarse(i) / 2),
+        c: lr.map((_, i) => coarse(i) / 4),
+      }),
+    ).toEqual([]);
+  });
+
   it('stays quiet on healthy and planted sweeps', () => {
     expect(findingsOnGeneratedSweeps(duplicateResults)).toEqual([]);
   });

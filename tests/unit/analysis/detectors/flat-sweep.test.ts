@@ -69,6 +69,17 @@ describe('flat-sweep', () => {
     expect(run({ lr: [1, 2, 3], val_acc: [0.6, 0.605, 0.61] })[0].title).toMatch(/error rate/);
   });
 
+  it('without a noise estimate, lets rank tests speak only when the spread is modest', () => {
+    const random = rng(5);
+    const lr = Array.from({ length: 50 }, (_, i) => 1 + i);
+    const noise = lr.map(() => random() - 0.5);
+    // No hyperparameter matters and the losses are within 20% of each other: flat.
+    const [f] = run({ lr, val_loss: noise.map((e) => 0.16 + 0.03 * e) });
+    expect(f.title).toMatch(/no hyperparameter is associated/);
+    // The same ranks with losses 0.1–0.9 apart: an effect rank tests cannot see, not noise.
+    expect(run({ lr, val_loss: noise.map((e) => 0.5 + 0.8 * e) })).toEqual([]);
+  });
+
   it('needs three configs and a hyperparameter', () => {
     expect(run({ lr: [1, 2], val_loss: [0.5, 0.5001] })).toEqual([]);
     expect(run({ val_loss: [0.5, 0.5001, 0.5002] })).toEqual([]);
