@@ -1,9 +1,9 @@
 /** docs/DETECTOR-ACCURACY.md, written by `npm run eval:detectors -- --write`. */
-import type { DetectorId } from '../../src/lib/model';
+import type { SweepDetectorId } from '../../src/lib/model';
 import { GOALS, incidentLines, table, type Report, type Row } from './main';
 
 /** What each scenario family plants (src/lib/fixtures/planted/families.ts). */
-export const FAMILY_NOTES: Record<DetectorId, string> = {
+export const FAMILY_NOTES: Record<SweepDetectorId, string> = {
   'nan-metrics':
     '1–4 runs among the highest learning rates diverge: all metrics NaN, or NaN train loss with an inf/NaN validation loss and chance accuracy, or only the validation loss NaN. Status stays "completed".',
   'failed-status':

@@ -20,7 +20,7 @@ import {
   generateScenario,
   type PlantedScenario,
 } from '../../src/lib/fixtures/planted';
-import type { AnalysisSummary, DetectorId, Finding } from '../../src/lib/model';
+import type { AnalysisSummary, DetectorId, SweepDetectorId, Finding } from '../../src/lib/model';
 import { datasetFromCsv } from './csv';
 import { renderDoc } from './doc';
 import {
@@ -37,7 +37,7 @@ export interface Options {
   perDetector: number;
   healthy: number;
   importance: number;
-  only: DetectorId[] | null;
+  only: SweepDetectorId[] | null;
   verbose: boolean;
   write: boolean;
   examples: number;
@@ -71,7 +71,7 @@ export function parseArgs(argv: string[]): Options {
     else if (arg === '--examples') options.examples = Number(next());
     else if (arg === '--show') options.show = next();
     else if (arg === '--only') {
-      const wanted = next().split(',') as DetectorId[];
+      const wanted = next().split(',') as SweepDetectorId[];
       const unknown = wanted.filter((d) => !ALL_DETECTORS.includes(d));
       if (unknown.length > 0) throw new Error(`unknown detector(s): ${unknown.join(', ')}`);
       options.only = wanted;
@@ -82,7 +82,7 @@ export function parseArgs(argv: string[]): Options {
 
 /** One problem a scenario showed for one detector: what was missed, what was flagged wrongly. */
 export interface Incident {
-  detector: DetectorId;
+  detector: SweepDetectorId;
   scenario: string;
   description: string;
   missed: string[];
@@ -94,7 +94,7 @@ export interface Incident {
 export interface Report {
   options: Options;
   planted: number;
-  tallies: Record<DetectorId, DetectorScore & { sweeps: number }>;
+  tallies: Record<SweepDetectorId, DetectorScore & { sweeps: number }>;
   incidents: Incident[];
   healthy: { total: number; alarmed: number; byDetector: Partial<Record<DetectorId, number>> };
   importance: { total: number; first: number; available: boolean; misses: string[] };
@@ -109,8 +109,9 @@ export function scenarioNamed(name: string): PlantedScenario {
   if (!Number.isInteger(seed)) throw new Error(`expected family#seed, got ${name}`);
   if (family === 'healthy') return generateHealthyScenario(seed);
   if (family === 'importance') return generateImportanceScenario(seed);
-  if (!ALL_DETECTORS.includes(family as DetectorId)) throw new Error(`unknown family ${family}`);
-  return generateScenario(family as DetectorId, seed);
+  if (!ALL_DETECTORS.includes(family as SweepDetectorId))
+    throw new Error(`unknown family ${family}`);
+  return generateScenario(family as SweepDetectorId, seed);
 }
 
 async function show(name: string): Promise<void> {
@@ -248,7 +249,7 @@ export const fmtRatio = (x: number | null): string => (x === null ? '—' : x.to
 export const pass = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
 export interface Row {
-  detector: DetectorId;
+  detector: SweepDetectorId;
   sweeps: number;
   tp: number;
   fp: number;

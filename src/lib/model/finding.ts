@@ -3,7 +3,8 @@
 export type Severity = 'critical' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
-export type DetectorId =
+/** Detectors over one-row-per-trial tables. */
+export type SweepDetectorId =
   | 'nan-metrics'
   | 'failed-status'
   | 'overfitting'
@@ -20,6 +21,20 @@ export type DetectorId =
   | 'small-sweep'
   | 'flat-sweep'
   | 'eval-missing';
+
+/** Detectors over training curves, one finding per (detector, run, metric). */
+export type CurveDetectorId =
+  | 'curve-nan'
+  | 'loss-spike'
+  | 'divergence'
+  | 'plateau'
+  | 'overfitting-onset'
+  | 'grad-norm-explosion'
+  | 'stopped-early'
+  | 'step-restart'
+  | 'too-few-points';
+
+export type DetectorId = SweepDetectorId | CurveDetectorId;
 
 /** One number (or token) that supports a finding, with the threshold it crossed. */
 export interface Evidence {
