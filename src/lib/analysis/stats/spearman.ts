@@ -47,8 +47,10 @@ function bound(sorted: Float64Array, v: number, upper: boolean): number {
   return lo;
 }
 
-function pearson(x: Float64Array, y: Float64Array): number {
+/** Pearson's r; NaN for fewer than 2 pairs or a constant side. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
+  if (n < 2) return NaN;
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {

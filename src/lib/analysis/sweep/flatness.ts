@@ -5,7 +5,7 @@
  * hyperparameter against the metric when there is no noise estimate at all.
  */
 import { averageRanks } from '../stats/spearman';
-import { incompleteBeta, logGamma } from '../stats/special';
+import { gammaUpper, incompleteBeta } from '../stats/special';
 
 /** Upper tail P(F > f) of Fisher's F distribution with (d1, d2) degrees of freedom. */
 export function fUpperP(f: number, d1: number, d2: number): number {
@@ -15,47 +15,11 @@ export function fUpperP(f: number, d1: number, d2: number): number {
   return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 
-/** Regularized upper incomplete gamma Q(a, x). */
-function gammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
-  const lnFront = -x + a * Math.log(x) - logGamma(a);
-  if (x < a + 1) {
-    // Series for P(a, x).
-    let sum = 1 / a;
-    let term = sum;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(lnFront));
-  }
-  // Continued fraction for Q(a, x) (modified Lentz).
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return Math.min(1, Math.exp(lnFront) * h);
-}
-
 /** Upper tail P(χ² > x) with k degrees of freedom. */
 export function chiSquareUpperP(x: number, k: number): number {
   if (!(k > 0) || Number.isNaN(x)) return NaN;
   if (!Number.isFinite(x)) return 0;
-  return gammaQ(k / 2, x / 2);
+  return gammaUpper(k / 2, x / 2);
 }
 
 export interface AnovaResult {

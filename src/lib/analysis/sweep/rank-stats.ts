@@ -1,54 +1,8 @@
 /** Small, dependency-free statistics the design-level detectors need. */
+import { logGamma } from '../stats/special';
+import { averageRanks, pearson } from '../stats/spearman';
 
-/** Average ranks (1-based; ties share the mean of the ranks they span). Values must not be NaN. */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    // First index ≥ v and first index > v: the ranks first + 1 … last hold v.
-    let [lo, hi] = [0, n];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = (first + 1 + lo) / 2;
-  }
-  return ranks;
-}
-
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  if (n < 2) return NaN;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
-}
+export { averageRanks, pearson };
 
 /** Spearman's rank correlation; NaN when either side is constant. */
 export function spearman(x: readonly number[], y: readonly number[]): number {
@@ -71,20 +25,7 @@ export function spearmanUpperP(rho: number, n: number): number {
   return 1 - normalCdf(rho * Math.sqrt(n - 1));
 }
 
-const LANCZOS = [
-  676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = 0.99999999999980993;
-  const t = z + 7.5;
-  for (let i = 0; i < LANCZOS.length; i++) a += LANCZOS[i] / (z + i + 1);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+export { logGamma };
 
 function logFactorial(n: number): number {
   return n < 2 ? 0 : logGamma(n + 1);
