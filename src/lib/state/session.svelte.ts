@@ -28,42 +28,21 @@ import type {
 import {
   isValidSetting,
   mergeSettings,
-  plainOverrides,
   getSetting,
   sameSettings,
   settingsDiff,
   withSetting,
 } from '../worker/settings';
+import type { ExampleName } from './examples';
+import {
+  defaultStorage,
+  readStoredSettings,
+  writeStoredSettings,
+  type SettingsStorage,
+} from './settings-store';
 import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGroup } from './views';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-
-export type ExampleName = 'planted-sweep' | 'seed-sample';
-
-export interface ExampleInfo {
-  name: ExampleName;
-  title: string;
-  description: string;
-}
-
-export const EXAMPLES: readonly ExampleInfo[] = [
-  {
-    name: 'planted-sweep',
-    title: 'Sweep with planted pathologies',
-    description: '~60 trials: NaN metrics, crashes, overfitting, too-short runs.',
-  },
-  {
-    name: 'seed-sample',
-    title: 'Small seed sweep',
-    description: 'A handful of trials in the classic sweep-CSV schema.',
-  },
-];
-
-/** Where the detector settings are kept between visits (until the notebook store takes over). */
-export const SETTINGS_STORAGE_KEY = 'hpi.detector-settings.v1';
-
-/** The part of `Storage` the session uses; tests pass a fake. */
-export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface SessionOptions {
   /** Used by `loadExample`; defaults to the global `fetch`. */
@@ -76,14 +55,8 @@ export interface SessionOptions {
   settingsDelayMs?: number;
 }
 
-function defaultStorage(): SettingsStorage | null {
-  try {
-    // Reading `localStorage` throws where storage is blocked (sandboxed frames, some privacy modes).
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+export { EXAMPLES, type ExampleInfo, type ExampleName } from './examples';
+export { SETTINGS_STORAGE_KEY, type SettingsStorage } from './settings-store';
 
 export class Session {
   /** Name of the file being read or shown. */
@@ -471,12 +444,7 @@ export class Session {
   }
 
   #readStoredSettings(): SettingsOverrides | null {
-    try {
-      const text = this.#storage?.getItem(SETTINGS_STORAGE_KEY);
-      return text ? plainOverrides(JSON.parse(text)) : null;
-    } catch {
-      return null; // unreadable storage or garbage: start from the defaults
-    }
+    return readStoredSettings(this.#storage);
   }
 
   /** Keeps only the values that differ from the defaults, so improved defaults still arrive. */
@@ -485,13 +453,7 @@ export class Session {
     if (!schema || !this.settings) return;
     const diff = settingsDiff(schema, this.settings);
     this.#storedSettings = Object.keys(diff).length > 0 ? diff : null;
-    try {
-      if (this.#storedSettings)
-        this.#storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(this.#storedSettings));
-      else this.#storage?.removeItem(SETTINGS_STORAGE_KEY);
-    } catch {
-      // Storage full or blocked: the settings still apply to this visit.
-    }
+    writeStoredSettings(this.#storage, this.#storedSettings);
   }
 
   #fail(error: WorkerError): void {
