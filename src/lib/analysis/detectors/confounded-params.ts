@@ -77,6 +77,9 @@ export const confoundedParams: Detector = {
     const sample = strideSample(all);
     const facts = sweepFacts(ctx);
     const params = facts.params.map((c) => prepare(ctx, c, sample));
+    // Distinct counts over all rows, computed once: per pair they cost O(params² × rows).
+    const configsOfAll = new Set(all.map((r) => facts.configKeys[r])).size;
+    const valuesOfAll = new Map(params.map((p) => [p, distinctValues(p, all)] as const));
     const findings: Finding[] = [];
     for (let i = 0; i < params.length; i++) {
       for (let j = i + 1; j < params.length; j++) {
@@ -89,9 +92,11 @@ export const confoundedParams: Detector = {
         // In a replicated random search every continuous value belongs to one configuration,
         // so it trivially "determines" every other setting: not a design choice. A real
         // conditional design on such a number shows as separated ranges, tested below.
-        const configs = new Set(rows.map((r) => facts.configKeys[r])).size;
+        const whole = rows === all;
+        const configs = whole ? configsOfAll : new Set(rows.map((r) => facts.configKeys[r])).size;
+        const valuesOf = (p: Prepared) => (whole ? valuesOfAll.get(p)! : distinctValues(p, rows));
         const found =
-          (isConfigId(a, rows, configs) || isConfigId(b, rows, configs)
+          (isConfigId(a, valuesOf(a), configs) || isConfigId(b, valuesOf(b), configs)
             ? null
             : aliasing(a, b, rows, maxLevels)) ??
           correlation(a, b, rows, rows === all, minCorrelation) ??
@@ -109,10 +114,13 @@ export const confoundedParams: Detector = {
  * many values as there are configurations, and more than 3): then each value names a
  * configuration and the values of every other setting follow from it.
  */
-function isConfigId(p: Prepared, rows: readonly number[], configs: number): boolean {
+function isConfigId(p: Prepared, values: number, configs: number): boolean {
   if (p.column.kind !== 'number' || configs <= 3) return false;
-  const values = new Set(rows.map((r) => p.codes.codes[r])).size;
   return values > 3 && values >= 0.8 * configs;
+}
+
+function distinctValues(p: Prepared, rows: readonly number[]): number {
+  return new Set(rows.map((r) => p.codes.codes[r])).size;
 }
 
 /** A cell key for prose: numbers in the short evidence format. */

@@ -139,7 +139,8 @@ const LOG_NAMED = /(^|_)(lr|learning_rate|weight_decay|wd|eps|epsilon|l2|reg|alp
  * linear one: the Kolmogorov–Smirnov distance of their positions from uniform, on each axis.
  */
 function looksLogSpaced(values: readonly number[], lo: number, hi: number): boolean {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed-array sort is numeric and several times faster than a comparator on 100k values.
+  const sorted = Float64Array.from(values).sort();
   const ks = (pos: (v: number) => number) => {
     let d = 0;
     const m = sorted.length;

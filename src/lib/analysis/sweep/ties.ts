@@ -159,14 +159,45 @@ export interface GroupParams {
   coversCommon: boolean;
 }
 
+/**
+ * Per column, the scored trials grouped by code (counts, and the rows of each code), built once
+ * per analysis: sweeps with hundreds of tied groups would otherwise rescan every trial per group.
+ */
+interface ScoredIndex {
+  counts: Int32Array;
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+const scoredIndexCache = new WeakMap<DetectorContext, Map<Column, ScoredIndex>>();
+
+function scoredIndex(ctx: DetectorContext, column: Column): ScoredIndex {
+  let byColumn = scoredIndexCache.get(ctx);
+  if (!byColumn) scoredIndexCache.set(ctx, (byColumn = new Map()));
+  let index = byColumn.get(column);
+  if (!index) {
+    const { codes, size } = columnCodes(ctx, column);
+    const scored = sweepFacts(ctx).scored;
+    const counts = new Int32Array(size);
+    for (const r of scored) if (codes[r] >= 0) counts[codes[r]]++;
+    const offsets = new Int32Array(size + 1);
+    for (let c = 0; c < size; c++) offsets[c + 1] = offsets[c] + counts[c];
+    const fill = offsets.slice(0, size);
+    const rows = new Int32Array(offsets[size]);
+    for (const r of scored) if (codes[r] >= 0) rows[fill[codes[r]]++] = r;
+    byColumn.set(column, (index = { counts, offsets, rows }));
+  }
+  return index;
+}
+
 /** How the group's hyperparameters relate to the rest of the scored trials. */
 export function groupParams(ctx: DetectorContext, rows: readonly number[]): GroupParams {
   const facts = sweepFacts(ctx);
-  const inGroup = new Uint8Array(ctx.table.rowCount);
-  for (const r of rows) inGroup[r] = 1;
-  const rest = facts.scored.filter((r) => !inGroup[r]);
+  const inGroup = new Set(rows);
+  const scoredSet = scoredRowSet(ctx);
+  const groupScored = rows.filter((r) => scoredSet.has(r));
+  const restCount = facts.scored.length - groupScored.length;
   const result: GroupParams = { common: [], separating: [], varying: [], coversCommon: false };
-  const commonCodes: { codes: Int32Array; code: number }[] = [];
+  const commonCodes: { codes: Int32Array; code: number; column: Column }[] = [];
   for (const column of facts.params) {
     const { codes, size, label } = columnCodes(ctx, column);
     const inside = [...new Set(rows.map((r) => codes[r]))].filter((c) => c >= 0);
@@ -175,22 +206,49 @@ export function groupParams(ctx: DetectorContext, rows: readonly number[]): Grou
     const present = rows.every((r) => codes[r] >= 0);
     if (values.length === 1 && present) {
       result.common.push({ column, values });
-      commonCodes.push({ codes, code: inside[0] });
+      commonCodes.push({ codes, code: inside[0], column });
     } else {
       result.varying.push({ column, values: sortValues(values) });
     }
-    if (present && rest.length > 0) {
-      const seen = new Uint8Array(size);
-      for (const r of rest) if (codes[r] >= 0) seen[codes[r]] = 1;
-      if (inside.every((c) => !seen[c])) {
+    if (present && restCount > 0) {
+      // A value is separating when no scored trial outside the group holds it.
+      const insideCounts = new Int32Array(size);
+      for (const r of groupScored) insideCounts[codes[r]]++;
+      const total = scoredIndex(ctx, column).counts;
+      if (inside.every((c) => total[c] === insideCounts[c])) {
         result.separating.push({ column, values: sortValues(values) });
       }
     }
   }
-  result.coversCommon =
-    commonCodes.length > 0 &&
-    !rest.some((r) => commonCodes.every(({ codes, code }) => codes[r] === code));
+  result.coversCommon = commonCodes.length > 0 && !commonOutside(ctx, commonCodes, inGroup);
   return result;
+}
+
+/** Whether a scored trial outside the group shares every common value (scans the rarest value). */
+function commonOutside(
+  ctx: DetectorContext,
+  common: readonly { codes: Int32Array; code: number; column: Column }[],
+  inGroup: ReadonlySet<number>,
+): boolean {
+  let rarest = scoredIndex(ctx, common[0].column);
+  let rarestCode = common[0].code;
+  for (const { column, code } of common) {
+    const index = scoredIndex(ctx, column);
+    if (index.counts[code] < rarest.counts[rarestCode]) [rarest, rarestCode] = [index, code];
+  }
+  for (let i = rarest.offsets[rarestCode]; i < rarest.offsets[rarestCode + 1]; i++) {
+    const r = rarest.rows[i];
+    if (!inGroup.has(r) && common.every(({ codes, code }) => codes[r] === code)) return true;
+  }
+  return false;
+}
+
+const scoredSetCache = new WeakMap<DetectorContext, ReadonlySet<number>>();
+
+function scoredRowSet(ctx: DetectorContext): ReadonlySet<number> {
+  let set = scoredSetCache.get(ctx);
+  if (!set) scoredSetCache.set(ctx, (set = new Set(sweepFacts(ctx).scored)));
+  return set;
 }
 
 function sortValues(values: string[]): string[] {

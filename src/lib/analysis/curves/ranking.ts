@@ -1,0 +1,134 @@
+/**
+ * Ranking of runs on one metric: final value (mean of the smoothed tail), convergence speed (first
+ * step within 5 % of the start-to-final range of the final value), stability (residual noise around
+ * the smoothed curve, relative, and spike count). Composite = mean of the three component ranks.
+ */
+import { formatNumber as fmt, type CurveSet } from '../../model';
+import { DEFAULT_CURVE_SETTINGS } from './settings';
+import { findSpikes, finitePoints, median, smoothEma } from './series';
+
+export { smoothEma } from './series';
+
+export type RankDirection = 'min' | 'max';
+
+export interface RankedRun {
+  runId: string;
+  finalValue: number;
+  convergenceStep: number;
+  /** Std of the residuals around the smoothed curve, relative to the curve's median |value|. */
+  stability: number;
+  spikes: number;
+  /** Mean of the component ranks (1 = best); lower is better. */
+  score: number;
+  rank: number;
+  componentRanks: { finalValue: number; convergence: number; stability: number };
+  explanation: string;
+}
+
+export interface RankOptions {
+  smoothing: number;
+  /** Share of the points whose smoothed mean is the final value. */
+  tailFraction: number;
+  /** Within this fraction of the start-to-final range counts as converged. */
+  convergenceTolerance: number;
+}
+
+export const DEFAULT_RANK_OPTIONS: RankOptions = {
+  smoothing: DEFAULT_CURVE_SETTINGS.smoothing,
+  tailFraction: 0.1,
+  convergenceTolerance: 0.05,
+};
+
+/** Average ranks (1 = smallest key), ties sharing their mean rank. */
+function ranksOf(keys: number[][]): number[] {
+  const order = keys.map((_, i) => i);
+  const cmp = (a: number, b: number): number => {
+    for (let k = 0; k < keys[a].length; k++) {
+      const d = keys[a][k] - keys[b][k];
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  order.sort(cmp);
+  const ranks = new Array<number>(keys.length);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && cmp(order[i], order[j + 1]) === 0) j++;
+    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+export function rankRuns(
+  set: CurveSet,
+  metric: string,
+  direction: RankDirection,
+  options: Partial<RankOptions> = {},
+): RankedRun[] {
+  const o: RankOptions = { ...DEFAULT_RANK_OPTIONS, ...options };
+  const s = DEFAULT_CURVE_SETTINGS;
+  const sign = direction === 'min' ? 1 : -1;
+  const rows: Omit<RankedRun, 'score' | 'rank' | 'componentRanks' | 'explanation'>[] = [];
+  for (const curve of set.curves) {
+    if (curve.metric !== metric) continue;
+    const points = finitePoints(curve);
+    const { steps, values } = points;
+    const n = values.length;
+    if (n === 0) continue;
+    const smooth = smoothEma(values, o.smoothing);
+    const tail = Math.max(1, Math.ceil(n * o.tailFraction));
+    let finalValue = 0;
+    for (let i = n - tail; i < n; i++) finalValue += smooth[i] / tail;
+    const tol = o.convergenceTolerance * Math.abs(smooth[0] - finalValue);
+    let convergenceStep = steps[n - 1];
+    for (let i = 0; i < n; i++) {
+      if (Math.abs(smooth[i] - finalValue) <= tol) {
+        convergenceStep = steps[i];
+        break;
+      }
+    }
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (values[i] - smooth[i]) ** 2;
+    const scale = median(values.map(Math.abs)) || 1;
+    const stability = Math.sqrt(ss / n) / scale;
+    // Spikes are bad excursions: upwards for a loss, downwards for a score.
+    const signed = { steps, values: values.map((v) => sign * v) };
+    const spikes =
+      n >= s.minPoints
+        ? findSpikes(direction === 'min' ? points : signed, {
+            window: s.spikeWindow,
+            minHistory: s.spikeMinHistory,
+            madK: s.spikeMadK,
+            minRise: s.spikeMinRise,
+            minRangeFraction: s.spikeMinRangeFraction,
+          }).length
+        : 0;
+    rows.push({ runId: curve.runId, finalValue, convergenceStep, stability, spikes });
+  }
+  const finalRanks = ranksOf(rows.map((r) => [sign * r.finalValue]));
+  const convRanks = ranksOf(rows.map((r) => [r.convergenceStep]));
+  const stabRanks = ranksOf(rows.map((r) => [r.spikes, r.stability]));
+  const scored = rows.map((r, i) => ({
+    ...r,
+    componentRanks: {
+      finalValue: finalRanks[i],
+      convergence: convRanks[i],
+      stability: stabRanks[i],
+    },
+    score: (finalRanks[i] + convRanks[i] + stabRanks[i]) / 3,
+  }));
+  const overall = ranksOf(scored.map((r) => [r.score, r.componentRanks.finalValue]));
+  const total = scored.length;
+  return scored
+    .map((r, i) => ({
+      ...r,
+      rank: overall[i],
+      explanation:
+        `#${fmt(overall[i])} of ${total} on ${metric} (${direction === 'min' ? 'lower' : 'higher'} is better), score ${fmt(Number(r.score.toPrecision(3)))} = mean of ranks: ` +
+        `final value ${fmt(r.finalValue)} (#${fmt(r.componentRanks.finalValue)}), ` +
+        `within ${Math.round(100 * o.convergenceTolerance)}% of it from step ${fmt(r.convergenceStep)} (#${fmt(r.componentRanks.convergence)}), ` +
+        `noise ${fmt(Number((100 * r.stability).toPrecision(2)))}% of its typical value with ${r.spikes} spike${r.spikes === 1 ? '' : 's'} (#${fmt(r.componentRanks.stability)}).`,
+    }))
+    .sort((a, b) => a.rank - b.rank);
+}
