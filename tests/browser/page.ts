@@ -50,6 +50,16 @@ export async function findings(page: Page): Promise<RenderedFinding[]> {
 
 export async function waitForFindings(page: Page, timeout = 20_000): Promise<RenderedFinding[]> {
   await page.locator('[data-testid="finding"]').first().waitFor({ state: 'attached', timeout });
+  // Cards mount a few per frame: wait until the count has stopped growing.
+  let last = -1;
+  let stable = 0;
+  const deadline = Date.now() + timeout;
+  while (stable < 3 && Date.now() < deadline) {
+    const count = await page.locator('[data-testid="finding"]').count();
+    stable = count === last ? stable + 1 : 0;
+    last = count;
+    await page.waitForTimeout(100);
+  }
   return findings(page);
 }
 

@@ -10,6 +10,7 @@ import {
   type ColumnRole,
   type Dataset,
   type DetectorCount,
+  type DetectorId,
   type DetectorSettings,
   type Finding,
   type Overview,
@@ -23,12 +24,29 @@ import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
 import { inferRoles } from './roles';
 import { withDefaults } from './settings';
-import { sweepStatistics } from './stats/sweep';
+import { sweepStatistics, type SweepStatistics } from './stats/sweep';
 
 export interface AnalysisOptions {
   overrides: RoleOverrides;
   settings: DetectorSettings;
+  /**
+   * 'first-pass' runs only the per-trial detectors and skips the sweep statistics, so a big sweep
+   * shows its broken trials within a second; the full analysis follows as a second request.
+   */
+  scope?: 'full' | 'first-pass';
 }
+
+/** Per-trial detectors: linear in the trials, so they run in the first pass. */
+const FIRST_PASS_DETECTORS = new Set<DetectorId>([
+  'nan-metrics',
+  'failed-status',
+  'metric-out-of-range',
+  'at-chance',
+  'too-good',
+  'eval-missing',
+  'overfitting',
+  'short-run',
+]);
 
 /** Whether the roles give the detectors anything to measure; without metrics only status is checked. */
 export function canAnalyze(roles: ColumnRole[]): boolean {
@@ -41,13 +59,17 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
   const roles = inferRoles(table, options.overrides);
   const runIds = runIdsOf(table, roles);
   const ctx = createContext(table, roles, settings, runIds);
+  const firstPass = options.scope === 'first-pass';
+  const detectors = firstPass ? DETECTORS.filter((d) => FIRST_PASS_DETECTORS.has(d.id)) : DETECTORS;
   const order = new Map(DETECTORS.map((d, i) => [d.id, i]));
-  const findings = DETECTORS.flatMap((d) => d.run(ctx)).sort(
-    (a, b) =>
-      (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
-      severityRank(a.severity) - severityRank(b.severity) ||
-      a.rows[0] - b.rows[0],
-  );
+  const findings = detectors
+    .flatMap((d) => d.run(ctx))
+    .sort(
+      (a, b) =>
+        (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
+        severityRank(a.severity) - severityRank(b.severity) ||
+        a.rows[0] - b.rows[0],
+    );
   const { associations, testing } = computeAssociations(
     table,
     roles,
@@ -55,14 +77,15 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     findings,
     settings.association.buckets,
   );
-  const stats = sweepStatistics(ctx, findings);
+  const stats = firstPass ? pendingStatistics() : sweepStatistics(ctx, findings);
   return {
+    ...(firstPass ? { firstPass: true } : {}),
     version: SUMMARY_VERSION,
     source,
     roles,
     overview: overviewOf(table.rowCount, roles, findings),
     findings,
-    detectorCounts: DETECTORS.map((d): DetectorCount => {
+    detectorCounts: detectors.map((d): DetectorCount => {
       const own = findings.filter((f) => f.detector === d.id);
       return {
         detector: d.id,
@@ -80,6 +103,16 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     logNextTime: logNextTime(ctx),
     dataQuality: [...dataQuality(ctx, source), ...stats.notes],
     runIds,
+  };
+}
+
+function pendingStatistics(): SweepStatistics {
+  return {
+    primaryMetric: null,
+    correlations: [],
+    importance: null,
+    recommendedRegion: null,
+    notes: ['Design checks and statistics are still being computed for this large sweep.'],
   };
 }
 

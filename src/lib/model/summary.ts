@@ -214,4 +214,6 @@ export interface AnalysisSummary {
    * thread responsive: how many findings of each detector were left out. The JSON export has all.
    */
   findingsOmitted?: Partial<Record<DetectorId, number>>;
+  /** Set when only the fast per-trial detectors ran; the full analysis is on its way. */
+  firstPass?: boolean;
 }

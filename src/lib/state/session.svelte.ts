@@ -190,6 +190,8 @@ export class Session {
         this.progress = null;
       }
     }
+    // A large sweep answers with the per-trial detectors first; fetch the full analysis now.
+    if (token === this.#token && this.summary?.firstPass) await this.#reanalyze(this.overrides);
   }
 
   /** Fetch one of the bundled examples (`./examples/<name>.csv`) and load it. */

@@ -51,7 +51,14 @@ export async function handleRequest(
         },
       });
       const analysis =
-        dataset.table.rowCount > 0 ? runAnalysis(dataset, request.options, datasetId) : null;
+        dataset.table.rowCount > 0
+          ? runAnalysis(
+              dataset,
+              request.options,
+              datasetId,
+              dataset.table.rowCount > FIRST_PASS_ROWS ? 'first-pass' : 'full',
+            )
+          : null;
       const columns = dataset.table.columns.map(copyColumn);
       const roles = analysis?.summary.roles ?? inferRoles(dataset.table, request.options.overrides);
       const schema = settingsSchema();
@@ -104,14 +111,21 @@ export async function handleRequest(
   }
 }
 
+/**
+ * Above this many trials the load answers with the per-trial detectors only (about a second for
+ * 100k trials) and the page asks for the full analysis right after (several seconds).
+ */
+export const FIRST_PASS_ROWS = 20_000;
+
 export function runAnalysis(
   dataset: Dataset,
   options: AnalyzeOptions,
   datasetId: number,
+  scope: 'full' | 'first-pass' = 'full',
 ): AnalyzeResult {
   // Whatever the page sends (stored values, partial settings) is checked against the defaults.
   const settings = mergeSettings(settingsSchema(), options.settings);
-  const summary = analyze(dataset, { overrides: options.overrides, settings });
+  const summary = analyze(dataset, { overrides: options.overrides, settings, scope });
   latest.set(datasetId, summary);
   // The exports carry every finding; the page gets a bounded copy it can render quickly.
   return {

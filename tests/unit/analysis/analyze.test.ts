@@ -143,3 +143,34 @@ describe('analyze on incomplete data', () => {
     expect(overview.bySeverity.info).toBe(1);
   });
 });
+
+describe('first-pass scope', () => {
+  it('runs only the per-trial detectors and defers the statistics', async () => {
+    const { generatePlantedSweep } = await import('../../../src/lib/fixtures');
+    const { readCsv } = await import('../../../src/lib/ingest');
+    const { analyze, DEFAULT_SETTINGS } = await import('../../../src/lib/analysis');
+    const csv = generatePlantedSweep(42).csv;
+    const dataset = await readCsv(new File([csv], 'p.csv'), {
+      onProgress: () => {},
+      isCancelled: () => false,
+    });
+    const quick = analyze(dataset, {
+      overrides: {},
+      settings: DEFAULT_SETTINGS,
+      scope: 'first-pass',
+    });
+    const full = analyze(dataset, { overrides: {}, settings: DEFAULT_SETTINGS });
+    expect(quick.firstPass).toBe(true);
+    expect(quick.importance).toBeNull();
+    expect(quick.detectorCounts.map((c) => c.detector)).not.toContain('confounded-params');
+    // The per-trial findings are the same in both passes.
+    const perTrial = (s: typeof full) =>
+      s.findings
+        .filter((f) =>
+          ['nan-metrics', 'failed-status', 'overfitting', 'short-run'].includes(f.detector),
+        )
+        .map((f) => f.id);
+    expect(perTrial(quick)).toEqual(perTrial(full));
+    expect(full.firstPass).toBeUndefined();
+  });
+});

@@ -57,6 +57,22 @@ describe('Session', () => {
     });
   });
 
+  it('follows a first-pass load of a big sweep with the full analysis', async () => {
+    const client = new FakeClient();
+    const session = new Session(client);
+    const done = session.loadFile(file());
+    const first = loadResult();
+    first.analysis!.summary.firstPass = true;
+    client.last().resolve(first);
+    await vi.waitFor(() => expect(client.last().req.type).toBe('analyze'));
+    expect(session.phase).toBe('ready');
+    expect(session.summary?.firstPass).toBe(true);
+    client.last().resolve(analyzeResult());
+    await done;
+    expect(session.summary?.firstPass).toBeUndefined();
+    expect(session.analyzing).toBe(false);
+  });
+
   it('asks the worker for the JSON export of the current analysis', async () => {
     const { client, session } = await loaded();
     const pending = session.exportSummaryJson();
