@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyze as analyzeDataset, DEFAULT_SETTINGS as DEFAULTS } from '../../../src/lib/analysis';
+import { generatePlantedSweep } from '../../../src/lib/fixtures';
+import { readCsv } from '../../../src/lib/ingest';
 import {
   analyze,
   canAnalyze,
@@ -146,9 +149,6 @@ describe('analyze on incomplete data', () => {
 
 describe('first-pass scope', () => {
   it('runs only the per-trial detectors and defers the statistics', async () => {
-    const { generatePlantedSweep } = await import('../../../src/lib/fixtures');
-    const { readCsv } = await import('../../../src/lib/ingest');
-    const { analyze, DEFAULT_SETTINGS } = await import('../../../src/lib/analysis');
     const csv = generatePlantedSweep(42).csv;
     const dataset = await readCsv(new File([csv], 'p.csv'), {
       onProgress: () => {},
@@ -159,7 +159,7 @@ describe('first-pass scope', () => {
       settings: DEFAULT_SETTINGS,
       scope: 'first-pass',
     });
-    const full = analyze(dataset, { overrides: {}, settings: DEFAULT_SETTINGS });
+    const full = analyzeDataset(dataset, { overrides: {}, settings: DEFAULTS });
     expect(quick.firstPass).toBe(true);
     expect(quick.importance).toBeNull();
     expect(quick.detectorCounts.map((c) => c.detector)).not.toContain('confounded-params');
