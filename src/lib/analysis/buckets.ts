@@ -100,7 +100,7 @@ function quantileEdges(values: Float64Array, k: number): number[] {
  * First edge at or above the value; bins are right-closed, so ties stay together. With value
  * buckets the edges are the values themselves, so the same search finds the exact value.
  */
-function bucketIndex(edges: number[], v: number): number {
+export function bucketIndex(edges: number[], v: number): number {
   let lo = 0;
   let hi = edges.length - 1;
   while (lo < hi) {

@@ -1,4 +1,5 @@
 /** Hyperparameter columns as discrete features for the forest (see forest.ts for why). */
+import { bucketIndex } from '../buckets';
 import { CellState, type Column } from '../../model';
 import type { Feature } from './forest';
 
@@ -45,7 +46,7 @@ function numberFeature(values: Float64Array, states: Uint8Array, rows: Int32Arra
   for (const row of rows) {
     const v = values[row];
     const code =
-      states[row] === CellState.value && Number.isFinite(v) ? lowerBound(edges, v) : edges.length;
+      states[row] === CellState.value && Number.isFinite(v) ? bucketIndex(edges, v) : edges.length;
     codes[row] = code;
     counts[code]++;
   }
@@ -70,16 +71,4 @@ function nominalFeature(codesIn: Int32Array, labels: number, rows: Int32Array): 
   const levels = counts.length;
   if (levels < 2 || levels > Math.max(4, n / 2)) return null;
   return { kind: 'nominal', codes, levels, weights: Float64Array.from(counts, (c) => c / n) };
-}
-
-/** First index whose edge is ≥ v. */
-function lowerBound(edges: number[], v: number): number {
-  let lo = 0;
-  let hi = edges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v <= edges[mid]) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
