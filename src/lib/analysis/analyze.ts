@@ -102,6 +102,7 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     recommendedRegion: stats.recommendedRegion,
     logNextTime: logNextTime(ctx),
     dataQuality: [...dataQuality(ctx, source), ...stats.notes],
+    curves: null,
     runIds,
   };
 }

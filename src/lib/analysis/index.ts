@@ -8,3 +8,4 @@ export { DEFAULT_SETTINGS, SETTING_RATIONALES, withDefaults } from './settings';
 export { classifyStatus, type StatusClass } from './status';
 export { parseName, metricStem } from './names';
 export { summaryForView, VIEW_FINDINGS_PER_DETECTOR } from './view-summary';
+export { curveView } from './curves/view';

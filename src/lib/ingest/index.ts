@@ -4,3 +4,4 @@ export type { ByteSource } from './decode';
 export { CsvRowReader, type RowSink } from './csv-rows';
 export { sniffDialect } from './sniff';
 export { classifyCell } from './cells';
+export { readSources, type SourceInput } from './sources';

@@ -61,6 +61,13 @@ export interface Finding {
   explanation: string;
   /** What to try. */
   recommendation: string;
+  /** Curve findings: the metric and the steps to mark on its curve (e.g. the spike, the first NaN). */
+  curve?: FindingCurveMark;
+}
+
+export interface FindingCurveMark {
+  metric: string;
+  steps: number[];
 }
 
 export function severityRank(severity: Severity): number {

@@ -6,3 +6,4 @@ export * from './finding';
 export * from './summary';
 export * from './settings';
 export * from './curve';
+export * from './curve-view';

@@ -51,10 +51,37 @@ export interface QuarantinedRow {
   excerpt: string;
 }
 
+/**
+ * What was loaded: one sweep CSV (`csv-table`), training logs only (`curve-logs`: the run table is
+ * derived from the curves, one row per run), or a sweep CSV joined with logs (`sweep-with-curves`).
+ */
+export type SourceFormat = 'csv-table' | 'curve-logs' | 'sweep-with-curves';
+
+/** How one input file was read. */
+export type SourceFileKind =
+  'sweep-csv' | 'curve-csv' | 'trainer-state' | 'event-file' | 'config' | 'skipped';
+
+/** One file of a multi-file (folder) load. */
+export interface SourceFile {
+  /** Path relative to the dropped folder, or the file name. */
+  path: string;
+  bytes: number;
+  kind: SourceFileKind;
+  /** Why it was read this way (or skipped), e.g. "TensorBoard event file: 3 scalar tags". */
+  detail: string;
+  /** The run its curves or parameters were attached to. */
+  runId: string | null;
+  /** Number of issues raised while reading it (the issues themselves are in `issues`). */
+  issues: number;
+}
+
 export interface SourceInfo {
+  /** The file name, or "<folder> (N files)" for a multi-file load. */
   file: string;
   bytes: number;
-  format: 'csv-table';
+  format: SourceFormat;
+  /** Every input file of a multi-file load; absent for a single sweep CSV. */
+  files?: SourceFile[];
   /** Why the format was chosen, e.g. "comma-separated table with a header row". */
   formatReason: string;
   dialect: Dialect | null;

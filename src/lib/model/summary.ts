@@ -1,6 +1,7 @@
 import type { ColumnRole, Direction, MetricFamily, MetricSplit } from './role';
 import type { DetectorId, Finding, Severity } from './finding';
 import type { SourceInfo } from './source';
+import type { CurveSummary } from './curve';
 
 export const SUMMARY_VERSION = 1;
 
@@ -207,6 +208,8 @@ export interface AnalysisSummary {
   logNextTime: string[];
   /** Problems with the data itself (missing roles, unreadable rows), as sentences. */
   dataQuality: string[];
+  /** Training curves: runs, metrics and rankings; null when no logs were loaded. */
+  curves: CurveSummary | null;
   /** Trial ids in row order. Empty in the page's copy (see analysis/view-summary.ts). */
   runIds: string[];
   /**

@@ -1,4 +1,5 @@
 import type { Column } from './column';
+import type { CurveSet } from './curve';
 import type { SourceInfo } from './source';
 
 /** One row per trial or run, stored column-wise. */
@@ -11,7 +12,17 @@ export interface RunTable {
 
 export interface Dataset {
   source: SourceInfo;
+  /**
+   * One row per trial: the sweep CSV, or (for logs alone) one row per run derived from the curves:
+   * run id, hyperparameters from folder names and config files, final value of every metric.
+   */
   table: RunTable;
+  /**
+   * Training curves, when logs were loaded. `curves.runs[i]` is row `curveRows[i]` of the table
+   * (-1: the run has no row, e.g. a log whose run is not in the sweep CSV).
+   */
+  curves?: CurveSet;
+  curveRows?: Int32Array;
 }
 
 export function findColumn(table: RunTable, name: string): Column | undefined {

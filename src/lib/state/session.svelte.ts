@@ -19,6 +19,7 @@ import type {
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
 import type {
   AnalyzeResult,
+  InputFile,
   LoadResult,
   SettingsOverrides,
   SettingsSchema,
@@ -128,7 +129,7 @@ export class Session {
   readonly #client: AnalysisClient;
   readonly #fetch: (url: string, init?: RequestInit) => Promise<Response>;
   readonly #examplesBase: string;
-  #file: File | null = null;
+  #files: InputFile[] = [];
   #token = 0;
   #inflightId: number | null = null;
   #fetchAbort: AbortController | null = null;
@@ -160,15 +161,25 @@ export class Session {
   }
 
   /** Read a file and analyse it with inferred roles. */
-  async loadFile(file: File): Promise<void> {
+  loadFile(file: File): Promise<void> {
+    return this.loadFiles([{ file, path: file.name }]);
+  }
+
+  /**
+   * Read several files (a dropped folder: sweep CSVs, logs, event files, configs) as one dataset.
+   * `label` names them on the page, e.g. the folder name; default: the first file's name.
+   */
+  async loadFiles(files: InputFile[], label?: string): Promise<void> {
+    if (files.length === 0) return;
     const token = this.#begin();
     this.#clearData();
-    this.#file = file;
-    this.fileName = file.name;
+    this.#files = files;
+    this.fileName = label ?? (files.length === 1 ? files[0].file.name : `${files.length} files`);
     this.phase = 'loading';
-    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: file.size, rows: 0 };
+    const totalBytes = files.reduce((n, f) => n + f.file.size, 0);
+    this.progress = { phase: 'reading', bytesRead: 0, totalBytes, rows: 0 };
     const request = this.#client.request(
-      { type: 'load', file, options: { overrides: {}, settings: this.#settingsToSend() } },
+      { type: 'load', files, options: { overrides: {}, settings: this.#settingsToSend() } },
       (p) => {
         if (token === this.#token) this.progress = p;
       },
@@ -347,11 +358,15 @@ export class Session {
         result = await request;
       } catch (error) {
         // The worker was restarted (crash) and lost the dataset: read the file again.
-        if (token !== this.#token || !this.#file || toWorkerError(error).code !== 'unknown-dataset')
+        if (
+          token !== this.#token ||
+          this.#files.length === 0 ||
+          toWorkerError(error).code !== 'unknown-dataset'
+        )
           throw error;
         const request = this.#client.request({
           type: 'load',
-          file: this.#file,
+          files: this.#files,
           options: { overrides, settings },
         });
         this.#inflightId = request.id;
@@ -466,7 +481,7 @@ export class Session {
 
   #toEmpty(): void {
     this.#clearData();
-    this.#file = null;
+    this.#files = [];
     this.fileName = null;
     this.progress = null;
     this.phase = 'empty';

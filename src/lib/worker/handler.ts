@@ -1,6 +1,6 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
-import { analyze, inferRoles, summaryForView } from '../analysis';
-import { IngestCancelled, IngestError, readCsv } from '../ingest';
+import { analyze, curveView, inferRoles, summaryForView } from '../analysis';
+import { IngestCancelled, IngestError, readSources } from '../ingest';
 import type { AnalysisSummary, Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
 import type {
@@ -30,7 +30,12 @@ export async function handleRequest(
 ): Promise<void> {
   try {
     if (request.type === 'load') {
-      const dataset = await readCsv(request.file, {
+      if (request.files.length === 0) {
+        postError(host, request.id, { code: 'unsupported', message: 'No file was given.' });
+        return;
+      }
+      const inputs = request.files.map(({ file, path }) => ({ path, source: file }));
+      const dataset = await readSources(inputs, {
         isCancelled,
         onProgress: (progress) => host.post({ kind: 'progress', id: request.id, progress }),
       });
@@ -84,6 +89,14 @@ export async function handleRequest(
         code: 'unknown-dataset',
         message: 'That dataset is no longer loaded in the worker; drop the file again.',
       });
+      return;
+    }
+    if (request.type === 'curves') {
+      const view = curveView(dataset, request.query, latest.get(request.datasetId)?.findings ?? []);
+      host.post(
+        { kind: 'response', id: request.id, ok: true, type: 'curves', result: view },
+        view.series.flatMap((s) => [s.x.buffer, s.raw.buffer, s.smoothed.buffer]),
+      );
       return;
     }
     if (request.type === 'export') {

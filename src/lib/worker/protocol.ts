@@ -3,6 +3,8 @@
  * Columns travel as transferred ArrayBuffers inside `WireTable`, never as row objects.
  */
 import type {
+  CurveQuery,
+  CurveView,
   AnalysisSummary,
   Column,
   ColumnRole,
@@ -68,8 +70,17 @@ export interface SettingsSchema {
   sections: SettingsSection[];
 }
 
+export type { CurveQuery, CurveView, CurveViewSeries, CurveMarker, CurveXAxis } from '../model';
+
+/** One input file; `path` is relative to the dropped or picked folder (the name for a lone file). */
+export interface InputFile {
+  file: File;
+  path: string;
+}
+
 export type Request =
-  | { type: 'load'; id: number; file: File; options: AnalyzeOptions }
+  | { type: 'load'; id: number; files: InputFile[]; options: AnalyzeOptions }
+  | { type: 'curves'; id: number; datasetId: number; query: CurveQuery }
   | { type: 'analyze'; id: number; datasetId: number; options: AnalyzeOptions }
   /**
    * The full JSON summary of the latest analysis (every finding), as a Blob: built on demand
@@ -109,6 +120,7 @@ export interface ExportResult {
 
 export interface ResultMap {
   load: LoadResult;
+  curves: CurveView;
   analyze: AnalyzeResult;
   export: ExportResult;
 }

@@ -113,6 +113,7 @@ export function summary(
     recommendedRegion: null,
     logNextTime: [],
     dataQuality: [],
+    curves: null,
     runIds: ['a', 'b', 'c'],
   };
 }

@@ -310,8 +310,8 @@ describe('Session.loadExample', () => {
     const req = client.last().req;
     expect(req.type).toBe('load');
     if (req.type !== 'load') throw new Error('expected a load');
-    expect(req.file.name).toBe('planted-sweep.csv');
-    expect(await req.file.text()).toBe('a,b\n1,2\n');
+    expect(req.files.map((f) => f.path)).toEqual(['planted-sweep.csv']);
+    expect(await req.files[0].file.text()).toBe('a,b\n1,2\n');
     client.last().resolve(loadResult());
     await done;
     expect(session.phase).toBe('ready');

@@ -94,8 +94,14 @@ describe('createAnalysisClient', () => {
     const onProgress = vi.fn();
     const other = vi.fn();
     const file = new File(['a,b\n1,2\n'], 'x.csv');
-    const p = client.request({ type: 'load', file, options: { overrides: {} } }, onProgress);
-    client.request({ type: 'load', file, options: { overrides: {} } }, other);
+    const p = client.request(
+      { type: 'load', files: [{ file, path: 'x.csv' }], options: { overrides: {} } },
+      onProgress,
+    );
+    client.request(
+      { type: 'load', files: [{ file, path: 'x.csv' }], options: { overrides: {} } },
+      other,
+    );
     const progress = { phase: 'reading', bytesRead: 4, totalBytes: 8, rows: 1 } as const;
     workers[0].emit({ kind: 'progress', id: p.id, progress });
     expect(onProgress).toHaveBeenCalledWith(progress);
@@ -106,7 +112,7 @@ describe('createAnalysisClient', () => {
     const { client, workers } = setup();
     const p = client.request({
       type: 'load',
-      file: new File([''], 'bad.csv'),
+      files: [{ file: new File([''], 'bad.csv'), path: 'bad.csv' }],
       options: { overrides: {} },
     });
     workers[0].emit({

@@ -24,7 +24,12 @@ describe('worker request handler', () => {
   it('loads, analyses and transfers column buffers', async () => {
     const host = recordingHost();
     await handleRequest(
-      { type: 'load', id: 1, file: new File([SEED], 'seed.csv'), options: { overrides: {} } },
+      {
+        type: 'load',
+        id: 1,
+        files: [{ file: new File([SEED], 'seed.csv'), path: 'seed.csv' }],
+        options: { overrides: {} },
+      },
       host,
       () => false,
     );
@@ -71,7 +76,12 @@ describe('worker request handler', () => {
   it('reports parse errors with file and line, cancellation, and unknown datasets', async () => {
     const host = recordingHost();
     await handleRequest(
-      { type: 'load', id: 3, file: new File([''], 'empty.csv'), options: { overrides: {} } },
+      {
+        type: 'load',
+        id: 3,
+        files: [{ file: new File([''], 'empty.csv'), path: 'empty.csv' }],
+        options: { overrides: {} },
+      },
       host,
       () => false,
     );
@@ -81,7 +91,12 @@ describe('worker request handler', () => {
     });
 
     await handleRequest(
-      { type: 'load', id: 4, file: new File([SEED], 'seed.csv'), options: { overrides: {} } },
+      {
+        type: 'load',
+        id: 4,
+        files: [{ file: new File([SEED], 'seed.csv'), path: 'seed.csv' }],
+        options: { overrides: {} },
+      },
       host,
       () => true,
     );

@@ -138,7 +138,7 @@ describe('worker handler with settings', () => {
     const result = (await send({
       type: 'load',
       id: 1,
-      file: seed(),
+      files: [{ file: seed(), path: 'seed.csv' }],
       options: { overrides: {} },
     })) as LoadResult;
     expect(result.settingsSchema).toEqual(settingsSchema());
@@ -151,7 +151,7 @@ describe('worker handler with settings', () => {
     const loaded = (await send({
       type: 'load',
       id: 1,
-      file: seed(),
+      files: [{ file: seed(), path: 'seed.csv' }],
       options: {
         overrides: {},
         settings: { overfitting: { lossRatio: 10, accuracyGap: 'x' } } as never,
