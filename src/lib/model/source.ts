@@ -75,6 +75,29 @@ export interface SourceFile {
   issues: number;
 }
 
+/** Tools whose sweep-table exports are recognised by their columns. */
+export type TableFormatId =
+  | 'generic'
+  | 'optuna'
+  | 'optuna-dashboard'
+  | 'wandb'
+  | 'mlflow-ui'
+  | 'mlflow-search-runs'
+  | 'ray-tune'
+  | 'ray-progress'
+  | 'sklearn-cv';
+
+/** How a sweep table was read: shown as "read as <label> because <reason>", overridable. */
+export interface TableFormatInfo {
+  id: TableFormatId;
+  label: string;
+  reason: string;
+  /** Original column name → the name used (e.g. `params_lr` → `lr`). */
+  renamed: Record<string, string>;
+  /** Columns folded away: constant over every trial (e.g. hundreds of logged trainer arguments). */
+  folded: string[];
+}
+
 export interface SourceInfo {
   /** The file name, or "<folder> (N files)" for a multi-file load. */
   file: string;
@@ -84,6 +107,8 @@ export interface SourceInfo {
   files?: SourceFile[];
   /** Why the format was chosen, e.g. "comma-separated table with a header row". */
   formatReason: string;
+  /** The tool that wrote the sweep table, when recognised (absent: not a table, or not checked). */
+  tableFormat?: TableFormatInfo;
   dialect: Dialect | null;
   rows: number;
   columns: number;

@@ -1,5 +1,6 @@
 import type { Column } from './column';
 import type { CurveSet } from './curve';
+import type { RoleOverrides } from './role';
 import type { SourceInfo } from './source';
 
 /** One row per trial or run, stored column-wise. */
@@ -23,6 +24,11 @@ export interface Dataset {
    */
   curves?: CurveSet;
   curveRows?: Int32Array;
+  /**
+   * Roles the file's format states outright (an Optuna `params_*` column is a hyperparameter, its
+   * `value` the metric); name-based inference fills in the rest and the user's overrides win.
+   */
+  roleHints?: RoleOverrides;
 }
 
 export function findColumn(table: RunTable, name: string): Column | undefined {

@@ -19,6 +19,8 @@ import type {
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
 import type {
   AnalyzeResult,
+  CurveQuery,
+  CurveView,
   InputFile,
   LoadResult,
   SettingsOverrides,
@@ -311,6 +313,21 @@ export class Session {
       format: 'summary-json',
     });
     return blob;
+  }
+
+  /**
+   * Downsampled, smoothed curves of one metric for the Curves cell, computed in the worker from
+   * the full-resolution series. Null when no curves are loaded or the dataset is gone.
+   */
+  async curveView(query: CurveQuery): Promise<CurveView | null> {
+    const loaded = this.loaded;
+    if (!loaded || !this.summary?.curves) return null;
+    try {
+      return await this.#client.request({ type: 'curves', datasetId: loaded.datasetId, query });
+    } catch (error) {
+      if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
+      throw error;
+    }
   }
 
   /** Forget the file and go back to the empty page. */
