@@ -36,7 +36,8 @@ import {
   settingsDiff,
   withSetting,
 } from '../worker/settings';
-import type { ExampleName } from './examples';
+import { EXAMPLES, type ExampleName } from './examples';
+import { fetchExample, type FetchedExample } from './example-fetch';
 import {
   defaultStorage,
   readStoredSettings,
@@ -207,37 +208,33 @@ export class Session {
     if (token === this.#token && this.summary?.firstPass) await this.#reanalyze(this.overrides);
   }
 
-  /** Fetch one of the bundled examples (`./examples/<name>.csv`) and load it. */
+  /** Fetch one of the bundled examples (a CSV, or a folder of logs) and load it. */
   async loadExample(name: ExampleName): Promise<void> {
     const token = this.#begin();
-    const fileName = `${name}.csv`;
+    const kind = EXAMPLES.find((e) => e.name === name)?.kind ?? 'csv';
+    const label = kind === 'csv' ? `${name}.csv` : name;
     this.#clearData();
-    this.fileName = fileName;
+    this.fileName = label;
     this.phase = 'loading';
     this.progress = { phase: 'reading', bytesRead: 0, totalBytes: 0, rows: 0 };
     const abort = new AbortController();
     this.#fetchAbort = abort;
-    let file: File;
+    let fetched: FetchedExample;
     try {
-      const response = await this.#fetch(`${this.#examplesBase}${fileName}`, {
-        signal: abort.signal,
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      const blob = await response.blob();
-      file = new File([blob], fileName, { type: 'text/csv' });
+      fetched = await fetchExample(name, this.#examplesBase, this.#fetch, abort.signal);
     } catch (error) {
       if (token !== this.#token) return;
       this.#fail({
         code: 'internal',
-        message: `Could not fetch the example ${fileName}: ${error instanceof Error ? error.message : String(error)}`,
-        file: fileName,
+        message: `Could not fetch the example ${label}: ${error instanceof Error ? error.message : String(error)}`,
+        file: label,
       });
       return;
     } finally {
       if (this.#fetchAbort === abort) this.#fetchAbort = null;
     }
     if (token !== this.#token) return;
-    await this.loadFile(file);
+    await this.loadFiles(fetched.files, fetched.label);
   }
 
   /** Override the role of one column (null: back to the inferred role) and re-run the analysis. */
