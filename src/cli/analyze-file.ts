@@ -1,9 +1,14 @@
-/** One file path → its analysis summary, or the reason it could not be read. */
-import { openAsBlob } from 'node:fs';
+/**
+ * One command-line path → its analysis summary, or the reason it could not be read. A file is
+ * read alone; a folder is read as one load (a sweep folder of logs, configs and maybe a sweep
+ * CSV), exactly as if it were dropped on the page.
+ */
 import { stat } from 'node:fs/promises';
+import nodePath from 'node:path';
 import { analyze, DEFAULT_SETTINGS } from '../lib/analysis';
-import { IngestError, readCsv, type ByteSource } from '../lib/ingest';
+import { IngestError, readSources, type SourceInput } from '../lib/ingest';
 import type { AnalysisSummary, ParseIssue } from '../lib/model';
+import { fileSource, folderInputs, InputError } from './inputs';
 
 /** A problem that stops a file from being analysed, located where possible. */
 export interface FileError {
@@ -32,32 +37,28 @@ export async function analyzeFile(path: string): Promise<FileOutcome> {
     file: path,
     error: { file: path, message, ...where },
   });
-  let size: number;
+  let inputs: SourceInput[];
+  /** Issue locations of a folder load are relative to its parent; stderr shows usable paths. */
+  let locate = (file: string) => file;
   try {
     const info = await stat(path);
-    if (info.isDirectory())
-      return failed('This is a directory; pass the CSV files inside it (e.g. `dir/*.csv`).');
-    if (!info.isFile()) return failed('This is not a regular file.');
-    size = info.size;
+    if (info.isDirectory()) {
+      inputs = await folderInputs(path);
+      const parent = nodePath.dirname(nodePath.resolve(path));
+      locate = (file) => nodePath.relative(process.cwd(), nodePath.join(parent, file)) || file;
+    } else if (info.isFile()) {
+      // Named like a file dropped alone (its folders are not a sweep's run folders).
+      const base = nodePath.basename(path);
+      inputs = [{ path: base, source: await fileSource(path, path, info.size) }];
+      locate = (file) => (file === base ? path : file);
+    } else return failed('This is not a regular file or folder.');
   } catch (error) {
-    return failed(fsMessage(error));
-  }
-  let source: ByteSource;
-  try {
-    // A file-backed Blob: read as a stream, chunk by chunk, never whole into memory.
-    const blob = await openAsBlob(path);
-    source = {
-      name: path,
-      size,
-      stream: () => blob.stream() as ReadableStream<Uint8Array>,
-      slice: (start, end) => blob.slice(start, end),
-    };
-  } catch (error) {
+    if (error instanceof InputError) return failed(error.message);
     return failed(fsMessage(error));
   }
   try {
-    const dataset = await readCsv(source, NO_HOOKS);
-    const issues = dataset.source.issues;
+    const dataset = await readSources(inputs, NO_HOOKS);
+    const issues = dataset.source.issues.map((i) => ({ ...i, file: locate(i.file) }));
     if (dataset.table.rowCount === 0) {
       const why = issues.find((i) => i.severity === 'error') ?? issues.find((i) => i.line);
       return failed(
@@ -90,8 +91,6 @@ function fsMessage(error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'Permission denied: the file cannot be read.';
-    case 'EISDIR':
-      return 'This is a directory; pass the CSV files inside it.';
     default:
       return `Cannot open the file: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -52,7 +52,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === 'help') return { kind: 'help' };
   if (command !== 'analyze')
     throw new UsageError(`Unknown command "${command}". The only command is \`analyze\`.`);
-  if (files.length === 0) throw new UsageError('`hpi analyze` needs at least one file to analyse.');
+  if (files.length === 0)
+    throw new UsageError('`hpi analyze` needs at least one file or folder to analyse.');
   return {
     kind: 'analyze',
     files,
@@ -87,11 +88,13 @@ function usageMessage(error: unknown): string {
 export const HELP = `hpi — Hyperparameter Pathology Inspector, command line
 
 Usage:
-  hpi analyze <files…> [--format md|json] [--fail-on critical|warning] [--out FILE]
+  hpi analyze <files or folders…> [--format md|json] [--fail-on critical|warning] [--out FILE]
   hpi --help | --version
 
-Reads each sweep table (CSV/TSV, one row per trial), runs the same analysis as the web app,
-and prints the markdown report (default) or the full JSON summary (every finding).
+Reads each sweep table (CSV/TSV, one row per trial) or training log (TensorBoard event file,
+trainer_state.json, curve CSV), runs the same analysis as the web app, and prints the markdown
+report (default) or the full JSON summary (every finding). A folder is read as one sweep: every
+file under it, hyperparameters from run folder names and config files beside the logs.
 
 Options:
   -f, --format md|json           output format (default: md). With several files: one report
@@ -104,11 +107,12 @@ Options:
 Exit codes:
   0  clean: no finding at or above --fail-on (without --fail-on: every file was read)
   1  findings at or above the --fail-on threshold
-  2  usage error, or a file that is missing, empty or could not be parsed
+  2  usage error, or a file or folder that is missing, empty or could not be parsed
      (file:line:column on stderr); with several files, the worst code wins
 
 Examples:
   hpi analyze results.csv
   hpi analyze results.csv --format json --out summary.json
   hpi analyze sweeps/*.csv --fail-on critical
+  hpi analyze lora-sweep/ --fail-on warning
 `;

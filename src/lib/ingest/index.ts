@@ -5,3 +5,4 @@ export { CsvRowReader, type RowSink } from './csv-rows';
 export { sniffDialect } from './sniff';
 export { classifyCell } from './cells';
 export { readSources, type SourceInput } from './sources';
+export { adaptTable, adaptTableAs, detectTableFormat, TABLE_FORMAT_LABELS } from './tables';

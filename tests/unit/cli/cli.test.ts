@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_SETTINGS, VIEW_FINDINGS_PER_DETECTOR } from '../../../src/lib/analysis';
 import {
+  generateCurveSweep,
   generateHealthySweep,
   generatePlantedSweep,
   SEED_SAMPLE_CSV,
@@ -34,6 +35,15 @@ const UNCLOSED = `trial_id,status,lr,train_loss,val_loss,epochs
 4,completed,0.03,0.20,0.36,20
 `;
 
+/** The generated LoRA sweep folder (event files, hparams.yaml) under `root`. */
+async function writeSweepFolder(root: string): Promise<void> {
+  for (const file of generateCurveSweep(3).files) {
+    const full = path.join(root, file.path);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, file.bytes);
+  }
+}
+
 /** A healthy sweep without critical findings, whatever seed the generator gets. */
 const HEALTHY_SEED = 11;
 
@@ -51,6 +61,14 @@ beforeAll(async () => {
     write(files.empty, ''),
     write(files.headerOnly, SEED_SAMPLE_CSV.split('\n')[0] + '\n'),
     write(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3])),
+    mkdir(path.join(dir, 'empty-folder')),
+    mkdir(path.join(dir, 'nested')).then(() =>
+      write('nested/weights.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3])),
+    ),
+    mkdir(path.join(dir, 'junk-folder/sub'), { recursive: true }).then(() =>
+      write('junk-folder/sub/notes.md', '# notes\n'),
+    ),
+    writeSweepFolder(path.join(dir, 'generated')),
   ]);
 }, 120_000);
 
@@ -120,12 +138,44 @@ describe('hpi analyze', () => {
     ['a header-only file', files.headerOnly, /^header_only\.csv:1: error: .*no data rows/m],
     ['a binary file', files.binary, /^weights\.bin(:1)?: error: .*binary/m],
     ['a missing file', 'nope.csv', /^nope\.csv: error: No such file/m],
-    ['a directory', '.', /^\.: error: This is a directory/m],
+    [
+      'a binary file in a folder',
+      'nested/weights.bin',
+      /^nested\/weights\.bin(:1)?: error: .*binary/m,
+    ],
+    ['an empty folder', 'empty-folder', /^empty-folder: error: The folder holds no files/m],
+    [
+      'a folder with no log or table',
+      'junk-folder',
+      /^junk-folder: error: No training curves and no sweep table/m,
+    ],
   ])('%s exits 2 with a clear message and prints no report', async (_what, file, message) => {
     const { code, stdout, stderr } = await hpi('analyze', file);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
+  });
+
+  it('a sweep folder of TensorBoard logs is read as one load, with the planted runs found', async () => {
+    const { code, stdout, stderr } = await hpi(
+      'analyze',
+      'generated/lora-sweep',
+      '--format',
+      'json',
+      '--fail-on',
+      'critical',
+    );
+    expect(stderr).toMatch(/^generated\/lora-sweep: \d+ critical/m);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout) as AnalysisSummary;
+    const planted = generateCurveSweep(3).planted;
+    for (const [runId, detectors] of Object.entries(planted))
+      for (const detector of detectors)
+        expect(
+          summary.findings.some((f) => f.detector === detector && f.runIds.includes(runId)),
+          `${detector} on ${runId}`,
+        ).toBe(true);
+    expect(JSON.stringify(summary)).toContain('lora-sweep (');
   });
 
   it('several files: one report each, and the worst exit code wins', async () => {
@@ -169,7 +219,7 @@ describe('hpi usage', () => {
   it('--help prints the usage and exits 0', async () => {
     const { code, stdout } = await hpi('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('hpi analyze <files…>');
+    expect(stdout).toContain('hpi analyze <files or folders…>');
     expect(stdout).toContain('--fail-on critical|warning');
     expect((await hpi('analyze', '--help')).code).toBe(0);
   });

@@ -1,18 +1,151 @@
 /**
  * Every input the page can be given — one sweep CSV, one log, several files, a whole folder —
  * read into one Dataset: a run table plus, when logs were among the inputs, the training curves.
+ *
+ * A lone sweep CSV (or a lone file of unknown kind) goes straight to readCsv, exactly as before
+ * folders were supported. Anything else: classify every file, read each with its reader
+ * (streaming, progress over the total bytes, cancel between chunks), group curves by run,
+ * attach hyperparameters, then use the sweep CSV as the table or derive one from the curves.
  */
-import type { Dataset } from '../../model';
-import type { ByteSource } from '../decode';
+import type { Dataset, ParseIssue, SourceFormat } from '../../model';
+import { IngestError } from '../errors';
 import { readCsv, type IngestHooks } from '../read-csv';
+import { adaptTable } from '../tables';
+import { assembleCurves } from './assemble';
+import { classify } from './classify';
+import { buildSourceInfo, countKinds, formatReason } from './describe';
+import { deriveRunTable } from './derive-table';
+import { joinIssue, joinRuns } from './join';
+import { LoadProgress } from './progress';
+import { sniffCsv } from './read-csv-input';
+import { readInput } from './read-input';
+import { RunLocator } from './run-locator';
+import { extension, type FileRead, type PlannedInput, type SourceInput } from './types';
 
-/** One input file; `path` is relative to the dropped folder (the file name for a lone file). */
-export interface SourceInput {
-  path: string;
-  source: ByteSource;
-}
+export type { SourceInput } from './types';
+export { isBookkeepingSeries } from './derive-table';
+export { normaliseRunName } from './join';
 
 export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Promise<Dataset> {
-  // Placeholder until multi-file reading lands: a single sweep CSV.
-  return readCsv(inputs[0].source, hooks);
+  if (inputs.length === 0) throw new IngestError('empty-file', 'No file was given.', { file: '' });
+  const planned = await Promise.all(inputs.map(classify));
+  if (planned.length === 1 && (await isLoneTable(planned[0])))
+    return adaptTable(await readCsv(inputs[0].source, hooks));
+
+  const locator = new RunLocator(planned);
+  const progress = new LoadProgress(
+    hooks,
+    inputs.reduce((n, i) => n + i.source.size, 0),
+  );
+  const reads: FileRead[] = [];
+  for (const p of planned) {
+    progress.checkCancelled();
+    const read = await readInput(p, locator, progress);
+    read.issues = read.issues.map((issue): ParseIssue => ({ ...issue, file: p.input.path }));
+    read.file.issues = read.issues.length;
+    reads.push(read);
+    progress.endFile(p.input.source.size);
+  }
+  keepNewestTrainerStates(reads);
+  const tables = reads.filter((r) => r.table !== null);
+  for (const extra of tables.slice(1)) {
+    extra.file.detail += `; not used: only the first sweep table (${tables[0].file.path}) is read`;
+    extra.issues.push({
+      code: 'unsupported-format',
+      severity: 'warning',
+      file: extra.file.path,
+      message: `A second sweep table; only ${tables[0].file.path} is used as the run table.`,
+    });
+    extra.file.issues = extra.issues.length;
+  }
+  const table = tables[0]?.table ?? null;
+  const curves = assembleCurves(reads, locator);
+  const paths = inputs.map((i) => i.path);
+
+  if (curves.runs.length === 0 && table === null) throw nothingFound(reads);
+  let format: SourceFormat;
+  let dataset: Pick<Dataset, 'table' | 'curves' | 'curveRows' | 'roleHints'>;
+  let joinColumn: string | null = null;
+  if (curves.runs.length === 0 && table !== null) {
+    format = 'csv-table';
+    dataset = { table: table.table, roleHints: table.roleHints };
+  } else if (table === null) {
+    format = 'curve-logs';
+    const derived = deriveRunTable(curves);
+    dataset = { table: derived, curves, curveRows: Int32Array.from(curves.runs, (_, i) => i) };
+  } else {
+    format = 'sweep-with-curves';
+    const join = joinRuns(table.table, curves);
+    joinColumn = join.column;
+    dataset = {
+      table: table.table,
+      roleHints: table.roleHints,
+      curves,
+      curveRows: join.curveRows,
+    };
+    const issue = joinIssue(join, curves, tables[0].file.path);
+    if (issue) {
+      tables[0].issues.push(issue);
+      tables[0].file.issues = tables[0].issues.length;
+    }
+  }
+  const files = reads.map((r) => r.file);
+  const reason = formatReason(format, files, dataset.curves ?? null, table, joinColumn);
+  const source = buildSourceInfo(paths, reads, format, reason, dataset, table);
+  if (table?.source.tableFormat) source.tableFormat = table.source.tableFormat;
+  progress.endFile(0);
+  return { ...dataset, source };
+}
+
+/**
+ * A lone CSV whose header is no curve layout, or a lone file of no known kind dropped by itself
+ * (not the only file of a folder): today's path, with readCsv's errors for binary content.
+ */
+async function isLoneTable(p: PlannedInput): Promise<boolean> {
+  if (p.kind === 'skipped')
+    return extension(p.input.path) !== 'json' && !/[\\/]/.test(p.input.path);
+  if (p.kind !== 'csv') return false;
+  try {
+    return (await sniffCsv(p.input.source)).curveFormat === null;
+  } catch (error) {
+    // Binary or compressed: readCsv raises the same clear error as before.
+    if (error instanceof IngestError) return true;
+    throw error;
+  }
+}
+
+/**
+ * Hugging Face saves a trainer_state.json in every checkpoint folder, each a prefix of the last;
+ * merging them would repeat points. Per run, only the one that reaches the furthest step is read.
+ */
+function keepNewestTrainerStates(reads: FileRead[]): void {
+  const newest = new Map<string, FileRead>();
+  for (const r of reads) {
+    if (r.file.kind !== 'trainer-state' || r.curves === null || r.file.runId === null) continue;
+    const best = newest.get(r.file.runId);
+    if (!best || r.lastStep > best.lastStep) newest.set(r.file.runId, r);
+  }
+  for (const r of reads) {
+    if (r.file.kind !== 'trainer-state' || r.curves === null || r.file.runId === null) continue;
+    const best = newest.get(r.file.runId);
+    if (best && best !== r) {
+      r.curves = null;
+      r.file.detail += `; not merged: ${best.file.path} is a later state of the same run`;
+    }
+  }
+}
+
+function nothingFound(reads: readonly FileRead[]): IngestError {
+  const shown = reads
+    .slice(0, 8)
+    .map((r) => `${r.file.path} (${r.file.detail.replace(/\.$/, '')})`)
+    .join('; ');
+  const more = reads.length > 8 ? `; and ${reads.length - 8} more` : '';
+  const file = reads.length === 1 ? reads[0].file.path : `${reads.length} files`;
+  return new IngestError(
+    'no-metrics',
+    `No training curves and no sweep table were found in ${countKinds(reads.map((r) => r.file))}: ${shown}${more}. ` +
+      'Drop a sweep CSV, TensorBoard event files (events.out.tfevents.*), trainer_state.json or training-log CSVs.',
+    { file },
+  );
 }

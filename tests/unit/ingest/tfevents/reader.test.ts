@@ -18,7 +18,7 @@ import {
   frameRecord,
   key,
   type ScalarEncoding,
-} from './writer';
+} from '../../../../src/lib/fixtures/tfevents-writer';
 
 const REAL_DIR = path.resolve(__dirname, '../../../../../shared/data/tfevents');
 const REAL_FILE = path.join(REAL_DIR, 'events.out.tfevents.1687811641.v2');

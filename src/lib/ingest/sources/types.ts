@@ -1,0 +1,71 @@
+/** Internal shapes shared by the modules of the multi-file reader. */
+import type { CurveSet, Dataset, Dialect, ParseIssue, SourceFile } from '../../model';
+import type { ByteSource } from '../decode';
+import type { Params } from '../runs';
+
+/** One input file; `path` is relative to the dropped folder (the file name for a lone file). */
+export interface SourceInput {
+  path: string;
+  source: ByteSource;
+}
+
+/** How an input will be read, decided from its name and first bytes before any reading. */
+export type PlannedKind = 'event-file' | 'trainer-state' | 'json' | 'config' | 'csv' | 'skipped';
+
+export interface PlannedInput {
+  input: SourceInput;
+  kind: PlannedKind;
+  /** Why, shown in SourceFile.detail (for skipped files: why they were left out). */
+  reason: string;
+}
+
+/** What reading one file produced. */
+export interface FileRead {
+  file: SourceFile;
+  issues: ParseIssue[];
+  /** Curves with their run ids already assigned. */
+  curves: CurveSet | null;
+  /** The subset folder (train/validation…) the file sits in, to keep equal tags apart. */
+  split: string | null;
+  /** Hyperparameters of a config file, for the run its folder belongs to. */
+  config: { runId: string; params: Params } | null;
+  /** A sweep table CSV. */
+  table: Dataset | null;
+  dialect: Dialect | null;
+  /** trainer_state.json: its largest logged step, to prefer the newest of a run's checkpoints. */
+  lastStep: number;
+}
+
+export function newFileRead(
+  input: SourceInput,
+  kind: SourceFile['kind'],
+  detail: string,
+): FileRead {
+  return {
+    file: {
+      path: input.path,
+      bytes: input.source.size,
+      kind,
+      detail,
+      runId: null,
+      issues: 0,
+    },
+    issues: [],
+    curves: null,
+    split: null,
+    config: null,
+    table: null,
+    dialect: null,
+    lastStep: -Infinity,
+  };
+}
+
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function extension(path: string): string {
+  const base = baseName(path);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
