@@ -1,6 +1,7 @@
 /**
- * Dataset → AnalysisSummary: roles, detectors, overview, associations (with exact tests), the
- * primary metric's statistics (correlation, importance, best region) and data-quality notes.
+ * Dataset → AnalysisSummary: roles, detectors (sweep and, when logs were loaded, curve detectors),
+ * overview, associations (with exact tests), the primary metric's statistics (correlation,
+ * importance, best region), the curve summary and data-quality notes.
  */
 import {
   cellText,
@@ -19,6 +20,8 @@ import {
   type Severity,
 } from '../model';
 import { computeAssociations, SWEEP_LEVEL_DETECTORS } from './associations';
+import { analyzeDatasetCurves, DUPLICATED_ON_DERIVED_TABLE } from './curve-analysis';
+import { CURVE_DETECTOR_INFO } from './curves';
 import { createContext } from './context';
 import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
@@ -60,16 +63,28 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
   const runIds = runIdsOf(table, roles);
   const ctx = createContext(table, roles, settings, runIds);
   const firstPass = options.scope === 'first-pass';
-  const detectors = firstPass ? DETECTORS.filter((d) => FIRST_PASS_DETECTORS.has(d.id)) : DETECTORS;
-  const order = new Map(DETECTORS.map((d, i) => [d.id, i]));
-  const findings = detectors
-    .flatMap((d) => d.run(ctx))
-    .sort(
-      (a, b) =>
-        (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
-        severityRank(a.severity) - severityRank(b.severity) ||
-        a.rows[0] - b.rows[0],
-    );
+  const derived = source.format === 'curve-logs';
+  const detectors = DETECTORS.filter(
+    (d) =>
+      (!firstPass || FIRST_PASS_DETECTORS.has(d.id)) &&
+      !(derived && DUPLICATED_ON_DERIVED_TABLE.has(d.id)),
+  );
+  // Curve detectors are linear in the points, so they run in the first pass too.
+  const curves = analyzeDatasetCurves(dataset, settings, runIds, firstPass);
+  const listed: { id: DetectorId; label: string }[] = [
+    ...detectors,
+    ...(curves ? CURVE_DETECTOR_INFO : []),
+  ];
+  const order = new Map<DetectorId, number>(
+    [...DETECTORS, ...CURVE_DETECTOR_INFO].map((d, i) => [d.id, i]),
+  );
+  const findings = [...detectors.flatMap((d) => d.run(ctx)), ...(curves?.findings ?? [])].sort(
+    (a, b) =>
+      (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
+      severityRank(a.severity) - severityRank(b.severity) ||
+      firstRow(a) - firstRow(b) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const { associations, testing } = computeAssociations(
     table,
     roles,
@@ -85,13 +100,17 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     roles,
     overview: overviewOf(table.rowCount, roles, findings),
     findings,
-    detectorCounts: detectors.map((d): DetectorCount => {
+    detectorCounts: listed.map((d): DetectorCount => {
       const own = findings.filter((f) => f.detector === d.id);
+      // Curve findings count runs by id: a log whose run is not in the table still counts.
+      const curve = (order.get(d.id) ?? 0) >= DETECTORS.length;
       return {
         detector: d.id,
         label: d.label,
         findings: own.length,
-        runs: new Set(own.flatMap((f) => f.rows)).size,
+        runs: new Set<string | number>(
+          own.flatMap((f): (string | number)[] => (curve ? f.runIds : f.rows)),
+        ).size,
       };
     }),
     associations,
@@ -102,9 +121,14 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     recommendedRegion: stats.recommendedRegion,
     logNextTime: logNextTime(ctx),
     dataQuality: [...dataQuality(ctx, source), ...stats.notes],
-    curves: null,
+    curves: curves?.summary ?? null,
     runIds,
   };
+}
+
+/** Row of the first run a finding is about; findings about no table row sort last. */
+function firstRow(f: Finding): number {
+  return f.rows.length > 0 ? f.rows[0] : Number.MAX_SAFE_INTEGER;
 }
 
 function pendingStatistics(): SweepStatistics {

@@ -4,8 +4,11 @@ export { bucketRows, MAX_VALUE_BUCKETS, MISSING_LABEL, type RowBucket } from './
 export { createContext, type Detector, type DetectorContext } from './context';
 export { DETECTORS } from './detectors';
 export { inferRoles } from './roles';
-export { DEFAULT_SETTINGS, SETTING_RATIONALES, withDefaults } from './settings';
+export { DEFAULT_SETTINGS, SETTING_RATIONALES, SETTING_SECTIONS, withDefaults } from './settings';
 export { classifyStatus, type StatusClass } from './status';
 export { parseName, metricStem } from './names';
 export { summaryForView, VIEW_FINDINGS_PER_DETECTOR } from './view-summary';
 export { curveView } from './curves/view';
+export { CURVE_DETECTOR_INFO, curveSummary } from './curves';
+export { DUPLICATED_ON_DERIVED_TABLE } from './curve-analysis';
+export { VIEW_RANKED_RUNS_PER_METRIC } from './view-summary';

@@ -30,6 +30,64 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
     minRankTrials: 20,
     rankRelativeSpread: 0.5,
   },
+  curvePoints: { minPoints: 5 },
+  curveSmoothing: { weight: 0.6 },
+  curveSpikes: {
+    window: 10,
+    minHistoryPoints: 1,
+    noiseMultiplier: 6,
+    minRise: 0.3,
+    minRangeFraction: 0.05,
+  },
+  curveDivergence: { giveBack: 0.5, tailFraction: 0.25 },
+  curvePlateau: { minImprovement: 0.1, minPoints: 8 },
+  curveStillImproving: { tailFraction: 0.25, minTailDrop: 0.05, minRateShare: 0.25 },
+  curveOverfitting: { risingEvaluations: 3, wideningEvaluations: 5, minGapFraction: 0.05 },
+  curveGradNorm: { ratio: 5, minHistoryPoints: 3 },
+  curveBudget: { siblingFraction: 0.5, minSiblingRuns: 3 },
+};
+
+/**
+ * Labels and descriptions of the curve sections for the Settings cell (sweep sections take theirs
+ * from the detector with the same id; curve sections group thresholds shared by several detectors).
+ */
+export const SETTING_SECTIONS: Readonly<Record<string, { label: string; description: string }>> = {
+  curvePoints: {
+    label: 'Curves: points needed',
+    description: 'How many points a training curve needs before the curve detectors judge it.',
+  },
+  curveSmoothing: {
+    label: 'Curves: smoothing',
+    description: 'The EMA the curve detectors and the leaderboard smooth curves with.',
+  },
+  curveSpikes: {
+    label: 'Curves: loss spikes',
+    description: 'When a loss point is far enough above its recent level to be a spike.',
+  },
+  curveDivergence: {
+    label: 'Curves: divergence',
+    description: 'When a training loss climbing back from its minimum is divergence.',
+  },
+  curvePlateau: {
+    label: 'Curves: plateau',
+    description: 'When a loss that hardly improved over the run is a plateau.',
+  },
+  curveStillImproving: {
+    label: 'Curves: still improving',
+    description: 'When a loss still falling steeply at the end marks an undertrained run.',
+  },
+  curveOverfitting: {
+    label: 'Curves: overfitting onset',
+    description: 'When a rising held-out loss or a growing train/held-out gap is overfitting.',
+  },
+  curveGradNorm: {
+    label: 'Curves: gradient-norm explosions',
+    description: 'When a gradient norm is far enough above its running median to be an explosion.',
+  },
+  curveBudget: {
+    label: 'Curves: stopped early',
+    description: 'When a run ended far short of its planned budget or of its siblings.',
+  },
 };
 
 type Rationales = {
@@ -126,6 +184,56 @@ export const SETTING_RATIONALES: Rationales = {
       'Below 20 trials a rank test would miss even a large effect, so "no hyperparameter is associated" would mean nothing.',
     rankRelativeSpread:
       'Rank tests that find nothing only mean "flat" when configs are also close: a spread of more than half the typical value (of the error rate for accuracies) points to a real effect the tests cannot see (an interaction), not noise.',
+  },
+  curvePoints: {
+    minPoints: 'Five points is the least that shows a direction and a rise over three evaluations.',
+  },
+  curveSmoothing: {
+    weight:
+      "TensorBoard's default smoothing slider, so the curves and the verdicts match what users see there.",
+  },
+  curveSpikes: {
+    window: 'Ten logs are enough for a robust median yet short enough to follow a falling loss.',
+    minHistoryPoints:
+      'One earlier point suffices because the rise and range tests guard against noise; this catches a blow-up on the second log (TensorBoard IMDB run: 12.4 → 18.4).',
+    noiseMultiplier: 'Six robust standard deviations: ordinary minibatch noise stays well inside.',
+    minRise: '30% above the local median: epoch-boundary bumps (about 5%) stay quiet.',
+    minRangeFraction:
+      "A jump under 5% of the curve's overall range is invisible on the plot (near-zero losses).",
+  },
+  curveDivergence: {
+    giveBack: 'Giving back half of what was gained is more than noise around a minimum.',
+    tailFraction: 'The last quarter of the run shows whether it is still going up.',
+  },
+  curvePlateau: {
+    minImprovement:
+      'Less than 10% better than at the start: the model barely learned (Falcon LoRA run: 6%).',
+    minPoints: 'A plateau needs a curve long enough that "flat" is not just "short".',
+  },
+  curveStillImproving: {
+    tailFraction:
+      'The last quarter of the run (at least three points) shows whether the loss has levelled off; longer, and one epoch-boundary bump before a flat end reads as a fall.',
+    minTailDrop:
+      'A tail that still falls 5% of the final loss is a gain more training would buy, beyond noise (T5 Amharic run: 7%).',
+    minRateShare:
+      'Still falling at a quarter of the average rate means the curve has not bent flat yet (T5: 33%); a long-converging run (BERT Weibo, 100 epochs: 15%) stays quiet.',
+  },
+  curveOverfitting: {
+    risingEvaluations: 'Three rising evaluations in a row are a trend, not noise.',
+    wideningEvaluations:
+      'A train/held-out gap that widened at each of the last five evaluations is a trend (Lightning SLM run: 17 in a row), not the wobble of a healthy run.',
+    minGapFraction:
+      'A final gap under 5% of the held-out loss is within the usual train/held-out difference of a model that generalises.',
+  },
+  curveGradNorm: {
+    ratio:
+      'Five times the running median is far beyond clipping-level noise (Falcon: 8× vs about 0.4).',
+    minHistoryPoints: 'The first gradient norms are often large; wait for three before judging.',
+  },
+  curveBudget: {
+    siblingFraction:
+      'Half of the typical length: far shorter than its siblings, not just a little.',
+    minSiblingRuns: 'The median of fewer than three runs is not a typical length.',
   },
 };
 

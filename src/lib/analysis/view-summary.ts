@@ -2,12 +2,15 @@ import type { AnalysisSummary, DetectorId, Finding } from '../model';
 
 /** Enough findings per detector to read and act on; thousands of cards would freeze the page. */
 export const VIEW_FINDINGS_PER_DETECTOR = 200;
+/** Leaderboard rows per metric in the page's copy: the best runs; the JSON export has all. */
+export const VIEW_RANKED_RUNS_PER_METRIC = 200;
 
 /**
  * The summary as sent to the page: findings capped per detector (most severe first, as the
  * detectors emit them), with the number left out recorded, and without the per-row `runIds`
  * (100k ids cost ~60 ms of main-thread time to receive; findings and buckets carry their own).
  * Counts, overview and associations are computed over every finding, so they stay exact.
+ * Curve leaderboards keep their best VIEW_RANKED_RUNS_PER_METRIC runs (ranks stay the full ones).
  */
 export function summaryForView(
   summary: AnalysisSummary,
@@ -26,5 +29,19 @@ export function summaryForView(
     }
   }
   const capped = findings.length < summary.findings.length;
-  return { ...summary, runIds: [], findings, ...(capped ? { findingsOmitted: omitted } : {}) };
+  const curves = summary.curves && {
+    ...summary.curves,
+    rankings: summary.curves.rankings.map((r) =>
+      r.runs.length > VIEW_RANKED_RUNS_PER_METRIC
+        ? { ...r, runs: r.runs.slice(0, VIEW_RANKED_RUNS_PER_METRIC) }
+        : r,
+    ),
+  };
+  return {
+    ...summary,
+    runIds: [],
+    findings,
+    curves,
+    ...(capped ? { findingsOmitted: omitted } : {}),
+  };
 }

@@ -32,7 +32,8 @@ export type CurveDetectorId =
   | 'grad-norm-explosion'
   | 'stopped-early'
   | 'step-restart'
-  | 'too-few-points';
+  | 'too-few-points'
+  | 'still-improving';
 
 export type DetectorId = SweepDetectorId | CurveDetectorId;
 

@@ -94,4 +94,65 @@ export interface DetectorSettings {
     /** Without a noise estimate: rank tests speak for a flat sweep only up to this relative spread. */
     rankRelativeSpread: number;
   };
+  // Training-curve detectors (analysis/curves): one section per concern, all prefixed "curve".
+  curvePoints: {
+    /** Fewer finite points than this and a curve is not judged (too-few-points says so). */
+    minPoints: number;
+  };
+  curveSmoothing: {
+    /** EMA weight of the smoothing used by the curve detectors and the ranking (TensorBoard's slider). */
+    weight: number;
+  };
+  curveSpikes: {
+    /** Points before the one judged that form the rolling baseline. */
+    window: number;
+    /** A spike needs at least this many earlier points in its window. */
+    minHistoryPoints: number;
+    /** A spike lies above median + this × the window's robust noise (1.4826 × MAD of differences / √2)… */
+    noiseMultiplier: number;
+    /** …and at least this fraction above that median… */
+    minRise: number;
+    /** …and at least this fraction of the curve's 5–95 % range above it. */
+    minRangeFraction: number;
+  };
+  curveDivergence: {
+    /** The smoothed end gave back at least this fraction of the start-to-minimum gain. */
+    giveBack: number;
+    /** The last this fraction of the points is fitted by a line to see whether it still rises. */
+    tailFraction: number;
+  };
+  curvePlateau: {
+    /** Relative improvement from start to smoothed end below this is a plateau. */
+    minImprovement: number;
+    /** A plateau needs at least this many points. */
+    minPoints: number;
+  };
+  curveStillImproving: {
+    /** The last this fraction of the points (at least 3) is the tail whose slope is judged. */
+    tailFraction: number;
+    /** The tail's line must fall by at least this fraction of the final value… */
+    minTailDrop: number;
+    /** …at a rate of at least this fraction of the run's average rate of improvement. */
+    minRateShare: number;
+  };
+  curveOverfitting: {
+    /** Consecutive evaluations with a rising held-out loss (while the training loss falls). */
+    risingEvaluations: number;
+    /** Consecutive evaluations, up to the last, in which the held-out − training gap grew. */
+    wideningEvaluations: number;
+    /** The final gap must be at least this fraction of the held-out loss. */
+    minGapFraction: number;
+  };
+  curveGradNorm: {
+    /** A gradient norm at least this many times its running median is an explosion. */
+    ratio: number;
+    /** Earlier points needed before one is judged. */
+    minHistoryPoints: number;
+  };
+  curveBudget: {
+    /** Stopped early when the last step is below this fraction of its siblings' median last step. */
+    siblingFraction: number;
+    /** Sibling comparison only with at least this many runs. */
+    minSiblingRuns: number;
+  };
 }

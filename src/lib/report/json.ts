@@ -16,6 +16,7 @@ const TOP_LEVEL_ORDER: readonly (keyof AnalysisSummary)[] = [
   'recommendedRegion',
   'logNextTime',
   'dataQuality',
+  'curves',
   'roles',
   'runIds',
 ];

@@ -2,7 +2,7 @@
  * The settings schema sent to the page: derived from DEFAULT_SETTINGS, SETTING_RATIONALES and the
  * detector registry, so a new section or threshold shows up in the settings cell by itself.
  */
-import { DEFAULT_SETTINGS, DETECTORS, SETTING_RATIONALES } from '../analysis';
+import { DEFAULT_SETTINGS, DETECTORS, SETTING_RATIONALES, SETTING_SECTIONS } from '../analysis';
 import type { DetectorSettings } from '../model';
 import type {
   SettingField,
@@ -29,6 +29,7 @@ const COUNT_WORDS = new Set([
   'values',
   'steps',
   'epochs',
+  'evaluations',
   'size',
   'window',
   'n',
@@ -47,6 +48,7 @@ export function buildSettingsSchema(
   defaults: DetectorSettings = DEFAULT_SETTINGS,
   rationales: Record<string, Record<string, string> | undefined> = SETTING_RATIONALES,
   detectors: readonly DetectorInfo[] = DETECTORS,
+  sectionInfo: Readonly<Record<string, Omit<DetectorInfo, 'id'>>> = SETTING_SECTIONS,
 ): SettingsSchema {
   const sections: SettingsSection[] = [];
   for (const [section, group] of Object.entries(defaults as unknown as Record<string, unknown>)) {
@@ -57,7 +59,9 @@ export function buildSettingsSchema(
       if (field) fields.push(field);
     }
     if (fields.length === 0) continue;
-    const detector = detectors.find((d) => d.id === kebab(section));
+    // A sweep section is named after its detector; curve sections (shared by several curve
+    // detectors) carry their own label and description.
+    const detector = detectors.find((d) => d.id === kebab(section)) ?? sectionInfo[section];
     sections.push({
       key: section,
       label: detector?.label ?? sentence(words(section)),

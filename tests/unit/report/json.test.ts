@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyze, DEFAULT_SETTINGS } from '../../../src/lib/analysis';
 import { summaryToJson } from '../../../src/lib/report';
+import { curveDataset } from '../analysis/curves/curve-dataset';
 import { analyzeTable, seedSampleTable } from '../analysis/table-helper';
 
 describe('summaryToJson', () => {
@@ -24,9 +26,21 @@ describe('summaryToJson', () => {
       'recommendedRegion',
       'logNextTime',
       'dataQuality',
+      'curves',
       'roles',
       'runIds',
     ]);
+  });
+
+  it('includes the curve summary with every leaderboard row', () => {
+    const withCurves = analyze(curveDataset(), { overrides: {}, settings: DEFAULT_SETTINGS });
+    const parsed = JSON.parse(summaryToJson(withCurves));
+    expect(parsed.curves.runs).toHaveLength(6);
+    expect(parsed.curves.rankings[0].runs).toHaveLength(6);
+    expect(parsed.curves).toEqual(JSON.parse(JSON.stringify(withCurves.curves)));
+    expect(parsed.findings.some((f: { detector: string }) => f.detector === 'curve-nan')).toBe(
+      true,
+    );
   });
 
   it('spells out numbers JSON cannot hold instead of writing null', () => {

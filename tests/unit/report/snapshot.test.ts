@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePlantedSweep } from '../../../src/lib/fixtures';
 import { buildMarkdownReport } from '../../../src/lib/report';
 import { analyze, DEFAULT_SETTINGS } from '../../../src/lib/analysis';
+import { curveDataset } from '../analysis/curves/curve-dataset';
 import { datasetOf, seedSampleTable, tableFromCsv } from '../analysis/table-helper';
 
 const report = (table: ReturnType<typeof seedSampleTable>, file: string) =>
@@ -24,5 +25,12 @@ describe('report snapshots', () => {
   it('planted sweep (seed 42, 60 trials)', async () => {
     const md = report(tableFromCsv(generatePlantedSweep(42, 60).csv), 'planted_42.csv');
     await expect(md).toMatchFileSnapshot('./__snapshots__/planted-sweep-42.md.snap');
+  });
+
+  it('training curves (six runs, hyperparameters from folder names)', async () => {
+    const md = buildMarkdownReport(
+      analyze(curveDataset(), { overrides: {}, settings: DEFAULT_SETTINGS }),
+    );
+    await expect(md).toMatchFileSnapshot('./__snapshots__/training-curves.md.snap');
   });
 });

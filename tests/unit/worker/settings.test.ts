@@ -86,6 +86,41 @@ describe('buildSettingsSchema', () => {
     }
     expect(real.sections.find((s) => s.key === 'overfitting')?.label).toBe('Overfitting');
   });
+
+  it('shows the curve detectors’ sections with their own labels and whole counts', () => {
+    const real = settingsSchema();
+    const curve = real.sections.filter((s) => s.key.startsWith('curve'));
+    expect(curve.map((s) => s.key)).toEqual([
+      'curvePoints',
+      'curveSmoothing',
+      'curveSpikes',
+      'curveDivergence',
+      'curvePlateau',
+      'curveStillImproving',
+      'curveOverfitting',
+      'curveGradNorm',
+      'curveBudget',
+    ]);
+    for (const s of curve) {
+      expect(s.label, s.key).toMatch(/^Curves: /);
+      expect(s.description?.length, s.key).toBeGreaterThan(10);
+    }
+    const field = (path: string) => settingFields(real).find((f) => f.path === path);
+    for (const path of [
+      'curvePoints.minPoints',
+      'curveSpikes.window',
+      'curveSpikes.minHistoryPoints',
+      'curvePlateau.minPoints',
+      'curveOverfitting.risingEvaluations',
+      'curveOverfitting.wideningEvaluations',
+      'curveGradNorm.minHistoryPoints',
+      'curveBudget.minSiblingRuns',
+    ]) {
+      expect(field(path)?.kind, path).toBe('integer');
+    }
+    expect(field('curveSmoothing.weight')).toMatchObject({ kind: 'number', default: 0.6 });
+    expect(field('curveSpikes.noiseMultiplier')).toMatchObject({ kind: 'number', default: 6 });
+  });
 });
 
 describe('mergeSettings', () => {

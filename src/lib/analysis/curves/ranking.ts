@@ -3,26 +3,24 @@
  * step within 5 % of the start-to-final range of the final value), stability (residual noise around
  * the smoothed curve, relative, and spike count). Composite = mean of the three component ranks.
  */
-import { formatNumber as fmt, type CurveSet } from '../../model';
-import { DEFAULT_CURVE_SETTINGS } from './settings';
-import { findSpikes, finitePoints, median, smoothEma } from './series';
+import {
+  formatNumber as fmt,
+  type CurveSet,
+  type RankDirection,
+  type RankedRun,
+} from '../../model';
+import { DEFAULT_CURVE_SETTINGS, type CurveSettings } from './settings';
+import { dedupeRestarts, findSpikes, finitePoints, median, smoothEma } from './series';
 
 export { smoothEma } from './series';
 
-export type RankDirection = 'min' | 'max';
-
-export interface RankedRun {
-  runId: string;
-  finalValue: number;
-  convergenceStep: number;
-  /** Std of the residuals around the smoothed curve, relative to the curve's median |value|. */
-  stability: number;
-  spikes: number;
-  /** Mean of the component ranks (1 = best); lower is better. */
-  score: number;
-  rank: number;
-  componentRanks: { finalValue: number; convergence: number; stability: number };
-  explanation: string;
+/** The `method` sentence of a MetricRanking. */
+export function rankingMethod(o: RankOptions = DEFAULT_RANK_OPTIONS): string {
+  return (
+    `Composite rank = mean of three component ranks (1 = best): final value (mean of the last ${Math.round(100 * o.tailFraction)}% of the curve after TensorBoard smoothing at ${o.smoothing}), ` +
+    `convergence (first step within ${Math.round(100 * o.convergenceTolerance)}% of the start-to-final range of the final value) and stability (spike count, then noise around the smoothed curve). ` +
+    'A resumed run keeps only the last write of each step.'
+  );
 }
 
 export interface RankOptions {
@@ -65,14 +63,15 @@ export function rankRuns(
   metric: string,
   direction: RankDirection,
   options: Partial<RankOptions> = {},
+  s: CurveSettings = DEFAULT_CURVE_SETTINGS,
 ): RankedRun[] {
   const o: RankOptions = { ...DEFAULT_RANK_OPTIONS, ...options };
-  const s = DEFAULT_CURVE_SETTINGS;
   const sign = direction === 'min' ? 1 : -1;
   const rows: Omit<RankedRun, 'score' | 'rank' | 'componentRanks' | 'explanation'>[] = [];
   for (const curve of set.curves) {
     if (curve.metric !== metric) continue;
-    const points = finitePoints(curve);
+    // A resumed run logs some steps twice; score the curve as it stands after the restart.
+    const points = finitePoints(dedupeRestarts(curve));
     const { steps, values } = points;
     const n = values.length;
     if (n === 0) continue;

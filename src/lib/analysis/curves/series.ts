@@ -80,16 +80,19 @@ export function smoothEma(values: ArrayLike<number>, weight: number): Float64Arr
   const out = new Float64Array(values.length);
   let last = 0;
   let count = 0;
+  let bias = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!Number.isFinite(v)) {
+    // v − v is 0 for every finite number and NaN for NaN and ±Inf (cheaper than Number.isFinite).
+    if (v - v !== 0) {
       out[i] = v;
       continue;
     }
     last = last * weight + (1 - weight) * v;
     count++;
-    const debias = weight === 1 ? 1 : 1 - Math.pow(weight, count);
-    out[i] = weight === 1 ? v : last / debias;
+    // Once weight^count is below float resolution the debias factor is exactly 1: skip the pow.
+    if (bias > 1e-17) bias = Math.pow(weight, count);
+    out[i] = weight === 1 ? v : last / (1 - bias);
   }
   return out;
 }
@@ -128,21 +131,51 @@ export interface SpikeOptions {
   minRangeFraction: number;
 }
 
-/** Points far above the median of the window of points before them (see CurveSettings). */
+/** Median of buf[0..n), sorting that prefix in place (insertion sort: windows are ~10 long). */
+function sortedMedian(buf: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const x = buf[i];
+    let j = i - 1;
+    while (j >= 0 && buf[j] > x) {
+      buf[j + 1] = buf[j];
+      j--;
+    }
+    buf[j + 1] = x;
+  }
+  const m = n >> 1;
+  return n % 2 ? buf[m] : (buf[m - 1] + buf[m]) / 2;
+}
+
+/**
+ * Points far above the median of the window of points before them (see CurveSettings). The cheap
+ * tests (rise over the median, share of the range) run first, so the robust noise of the window is
+ * only measured for the rare candidates: this runs over every point of every loss curve.
+ */
 export function findSpikes(points: Points, o: SpikeOptions): Spike[] {
   const { steps, values } = points;
   const range = quantile(values, 0.95) - quantile(values, 0.05);
   const spikes: Spike[] = [];
+  const size = Math.max(1, o.window);
+  const win = new Float64Array(size);
+  const diffs = new Float64Array(size);
+  const dev = new Float64Array(size);
   for (let i = Math.max(1, o.minHistory); i < values.length; i++) {
-    const win = values.slice(Math.max(0, i - o.window), i);
-    const m = median(win);
-    // Noise from the differences of neighbours, so a falling trend does not inflate it.
-    const diffs = win.slice(1).map((x, k) => x - win[k]);
-    const scale = diffs.length > 0 ? (1.4826 * mad(diffs)) / Math.SQRT2 : 0;
+    const start = Math.max(0, i - o.window);
+    const k = i - start;
+    for (let j = 0; j < k; j++) win[j] = values[start + j];
+    const m = sortedMedian(win, k);
     const v = values[i];
-    if (v <= m + o.madK * scale) continue;
     if (v - m < o.minRise * Math.abs(m)) continue;
     if (v - m < o.minRangeFraction * range) continue;
+    // Noise from the differences of neighbours, so a falling trend does not inflate it.
+    let scale = 0;
+    if (k > 1) {
+      for (let j = 0; j < k - 1; j++) diffs[j] = values[start + j + 1] - values[start + j];
+      const dm = sortedMedian(diffs, k - 1);
+      for (let j = 0; j < k - 1; j++) dev[j] = Math.abs(diffs[j] - dm);
+      scale = (1.4826 * sortedMedian(dev, k - 1)) / Math.SQRT2;
+    }
+    if (v <= m + o.madK * scale) continue;
     spikes.push({ index: i, step: steps[i], value: v, baseline: m });
   }
   return spikes;
@@ -171,4 +204,51 @@ export function rowsOf(set: CurveSet, runId: string): number[] {
 export function listSteps(steps: readonly number[], max = 8): string {
   const shown = steps.slice(0, max).map((s) => String(s));
   return shown.join(', ') + (steps.length > max ? `, … (${steps.length} in all)` : '');
+}
+
+/**
+ * The run's main loss, where run-level findings are marked: a training loss (the plain "loss" stem
+ * and per-step series first), else any loss-like curve, else its first judged curve; null without curves.
+ */
+export function mainLoss(set: CurveSet, runId: string): string | null {
+  const own = set.curves.filter((c) => c.runId === runId).map((c) => c.metric);
+  const losses = own.filter(isLossLike);
+  const train = losses.filter((m) => !isEvalMetric(m));
+  const plain = (ms: string[]) =>
+    ms.find((m) => metricStem(m) === 'loss' && !/epoch$/i.test(m)) ??
+    ms.find((m) => metricStem(m) === 'loss');
+  return (
+    plain(train) ??
+    train[0] ??
+    plain(losses) ??
+    losses[0] ??
+    own.find((m) => !isBookkeeping(m)) ??
+    own[0] ??
+    null
+  );
+}
+
+/**
+ * A curve as it stands after restarts: when the step goes back to s (a run resumed from a
+ * checkpoint), the earlier points at steps ≥ s are dropped, as TensorBoard does with purge_step,
+ * so each step keeps its last write and the steps increase. Returns the curve itself when the
+ * steps never go back.
+ */
+export function dedupeRestarts(curve: Curve): Curve {
+  const { steps, values, wallTimes } = curve;
+  let sorted = true;
+  for (let i = 1; i < steps.length && sorted; i++) sorted = steps[i] >= steps[i - 1];
+  if (sorted) return curve;
+  const keep: number[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    while (keep.length > 0 && steps[keep[keep.length - 1]] >= steps[i]) keep.pop();
+    keep.push(i);
+  }
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  return {
+    ...curve,
+    steps: pick(steps),
+    values: pick(values),
+    wallTimes: wallTimes ? pick(wallTimes) : null,
+  };
 }

@@ -224,3 +224,73 @@ describe('analyzeCurves', () => {
     expect(analyzeCurves(s, { plateauMinImprovement: 0.01 })).toEqual([]);
   });
 });
+
+describe('still-improving', () => {
+  const steps = Array.from({ length: 20 }, (_, i) => (i + 1) * 100);
+  it('fires when the training loss still falls steeply at the end', () => {
+    const falling = steps.map((s) => 3 - s / 1000);
+    const [f] = detect('still-improving', set([curve('a', 'loss', falling, steps)]));
+    expect(f.id).toBe('still-improving:a:loss');
+    expect(f.severity).toBe('info');
+    expect(f.curve).toEqual({ metric: 'loss', steps: [1600, 2000] });
+  });
+  it('stays quiet once the loss has levelled off', () => {
+    const levelled = steps.map((s) => 0.5 + 2 * Math.exp(-s / 300));
+    expect(detect('still-improving', set([curve('a', 'loss', levelled, steps)]))).toEqual([]);
+  });
+  it('needs the held-out loss to fall too when there is one', () => {
+    const falling = steps.map((s) => 3 - s / 1000);
+    const evalSteps = steps.filter((_, i) => i % 4 === 3);
+    const flatEval = evalSteps.map(() => 1.5);
+    const s = set([
+      curve('a', 'loss', falling, steps),
+      curve('a', 'eval_loss', flatEval, evalSteps),
+    ]);
+    expect(detect('still-improving', s)).toEqual([]);
+  });
+});
+
+describe('overfitting-onset: growing gap', () => {
+  const steps = Array.from({ length: 12 }, (_, i) => (i + 1) * 100);
+  const train = steps.map((_, i) => 3 - 0.2 * i);
+  it('reports a positive gap that widens at every evaluation as info', () => {
+    const held = steps.map((_, i) => 3.1 - 0.15 * i);
+    const s = set([curve('a', 'train_loss', train, steps), curve('a', 'val_loss', held, steps)]);
+    const [f] = detect('overfitting-onset', s);
+    expect(f.severity).toBe('info');
+    expect(f.evidence[0].value).toBe('11');
+    expect(f.curve?.steps).toEqual([100, 1200]);
+  });
+  it('ignores a gap that only closes in from below (epoch-mean artefact) or stays small', () => {
+    const closing = steps.map((_, i) => train[i] - 0.5 + 0.04 * i);
+    const small = steps.map((_, i) => train[i] + 0.001 * i);
+    for (const held of [closing, small]) {
+      const s = set([curve('a', 'train_loss', train, steps), curve('a', 'val_loss', held, steps)]);
+      expect(detect('overfitting-onset', s)).toEqual([]);
+    }
+  });
+});
+
+describe('curve marks', () => {
+  it('run-level findings are marked on the main training loss at the last step', () => {
+    const steps = [10, 20, 30, 40, 50];
+    const s = set(
+      [
+        curve('a', 'eval_loss', [1, 0.9, 0.8, 0.7, 0.6], steps),
+        curve('a', 'train/loss', [2, 1.5, 1.2, 1.1, 1.05], steps),
+      ],
+      [run('a', { plannedSteps: 1000 })],
+    );
+    const [f] = detect('stopped-early', s);
+    expect(f.curve).toEqual({ metric: 'train/loss', steps: [50] });
+  });
+  it('a log without evaluation gets an info finding', () => {
+    const s = set(
+      [curve('a', 'loss', healthyLoss(20))],
+      [run('a', { notes: ['no evaluation in log_history: overfitting cannot be judged.'] })],
+    );
+    expect(detect('too-few-points', s).map((f) => [f.id, f.severity])).toEqual([
+      ['too-few-points:a:no-eval', 'info'],
+    ]);
+  });
+});

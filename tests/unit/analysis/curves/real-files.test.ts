@@ -44,7 +44,12 @@ describe.runIf(existsSync(STATES) && existsSync(CSVS))('curve detectors on the r
     expect(ids(f)).toEqual([
       'grad-norm-explosion:falcon_lora_imdb_125steps.json:grad_norm',
       'plateau:falcon_lora_imdb_125steps.json:loss',
+      'too-few-points:falcon_lora_imdb_125steps.json:no-eval',
     ]);
+    expect(f.find((x) => x.detector === 'grad-norm-explosion')?.curve).toEqual({
+      metric: 'grad_norm',
+      steps: [50, 70, 80],
+    });
     const grad = f.find((x) => x.detector === 'grad-norm-explosion');
     expect(grad?.evidence[0].value).toBe('50, 70, 80');
     // It ran its full budget (last log 120 of max_steps 125, logging every 10).
@@ -78,15 +83,42 @@ describe.runIf(existsSync(STATES) && existsSync(CSVS))('curve detectors on the r
     }
   });
 
-  it('stays quiet on the healthy control and the steadily falling runs', () => {
-    for (const name of [
-      'qwen05b_verifier_full_ft_healthy.json',
-      'bert_weibo_100ep_noeval.json',
-      'lora_project_noeval.json',
-      't5_amharic_geez_legacy_1ep_undertrained.json',
-      'lightning_metrics_slm_pretrain_20ep.csv',
-    ]) {
-      expect(of(name), name).toEqual([]);
+  it('stays quiet on the healthy control', () => {
+    expect(of('qwen05b_verifier_full_ft_healthy.json')).toEqual([]);
+  });
+
+  it('logs without evaluation say so as info, and nothing else when they fall steadily', () => {
+    for (const name of ['bert_weibo_100ep_noeval.json', 'lora_project_noeval.json']) {
+      expect(
+        of(name).map((x) => [x.id, x.severity]),
+        name,
+      ).toEqual([[`too-few-points:${name}:no-eval`, 'info']]);
     }
+  });
+
+  it('T5: still falling steeply at the end (undertrained), no evaluation', () => {
+    const name = 't5_amharic_geez_legacy_1ep_undertrained.json';
+    const f = of(name);
+    expect(f.map((x) => [x.id, x.severity])).toEqual([
+      [`still-improving:${name}:loss`, 'info'],
+      [`too-few-points:${name}:no-eval`, 'info'],
+    ]);
+    expect(f[0].curve).toEqual({ metric: 'loss', steps: [1500, 2500] });
+  });
+
+  it('Lightning SLM: the train/val gap grows every epoch from epoch 3', () => {
+    const name = 'lightning_metrics_slm_pretrain_20ep.csv';
+    const f = of(name);
+    expect(f.map((x) => [x.id, x.severity])).toEqual([
+      [`overfitting-onset:${name}:val_loss`, 'info'],
+    ]);
+    expect(f[0].evidence[0].value).toBe('16');
+    // Onset at the first epoch where val is above the epoch-mean train loss (epoch 3).
+    expect(f[0].curve).toEqual({ metric: 'val_loss', steps: [1147, 5739] });
+  });
+
+  it('Whisper: the onset marks the rising evaluations', () => {
+    const f = of('whisper_large_v2_ja_overfit.json');
+    expect(f[0].curve).toEqual({ metric: 'eval_loss', steps: [1000, 2000, 3000, 4000, 5000] });
   });
 });

@@ -20,6 +20,7 @@ export const curveNan: CurveDetector = (set) => {
         severity: 'critical',
         runId: curve.runId,
         metric: curve.metric,
+        steps: [step],
         title: `${curve.metric} becomes ${fmt(curve.values[first])} at step ${fmt(step)}`,
         evidence: [
           { label: 'first non-finite step', value: fmt(step), threshold: 'NaN or ±inf' },

@@ -38,6 +38,8 @@ export const divergence: CurveDetector = (set, s) => {
         severity: worseThanStart ? 'critical' : 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        // Where it turned: the minimum it climbs back from.
+        steps: [steps[minIdx]],
         title: worseThanStart
           ? `${curve.metric} ends above where it started (${fmt(end)} vs ${fmt(start)}) and is still rising`
           : `${curve.metric} climbs back from its minimum ${fmt(min)} at step ${fmt(steps[minIdx])} to ${fmt(end)}`,

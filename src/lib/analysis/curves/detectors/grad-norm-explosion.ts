@@ -24,6 +24,7 @@ export const gradNormExplosion: CurveDetector = (set, s) => {
         severity: 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        steps: hits.map((h) => h.step),
         title: `${curve.metric} jumps to ${fmt(worst.value)} at step ${fmt(worst.step)}, ${fmt(Number((worst.value / worst.baseline).toPrecision(2)))}× its running median${hits.length > 1 ? ` (${hits.length} such steps)` : ''}`,
         evidence: [
           { label: 'steps', value: listSteps(hits.map((h) => h.step)) },

@@ -24,6 +24,7 @@ export const lossSpike: CurveDetector = (set, s) => {
         severity: 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        steps: spikes.map((p) => p.step),
         title: `${curve.metric} spikes ${spikes.length === 1 ? 'once' : `${spikes.length} times`} (to ${fmt(worst.value)} at step ${fmt(worst.step)})`,
         evidence: [
           { label: 'spike steps', value: listSteps(spikes.map((p) => p.step)) },

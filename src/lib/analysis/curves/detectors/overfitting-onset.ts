@@ -2,9 +2,11 @@
  * overfitting-onset: a held-out loss rising for ≥ overfitRises consecutive evaluations while the
  * training loss of the same run falls over those steps. The training curve with the same stem is
  * preferred ("eval_loss" ↔ "loss", "val_loss" ↔ "train_loss_epoch"), else any training loss.
+ * Without such a rise, a train/held-out gap that keeps widening is reported as info (growing-gap.ts).
  */
 import { formatNumber as fmt, type Curve, type Finding } from '../../../model';
 import { finitePoints, isEvalMetric, isLossLike, metricStem, smoothEma } from '../series';
+import { growingGap } from './growing-gap';
 import { curveFinding, type CurveDetector } from './types';
 
 /** Value of a curve at the last logged step ≤ step (smoothed), or null. */
@@ -47,12 +49,20 @@ export const overfittingOnset: CurveDetector = (set, s) => {
       if (rises > best.rises) best = { start: runStart, rises };
       runStart = i;
     }
-    if (best.rises < s.overfitRises) continue;
+    if (best.rises < s.overfitRises) {
+      const gap = growingGap(set, curve, held, partner, s);
+      if (gap) findings.push(gap);
+      continue;
+    }
     const a = best.start;
     const b = best.start + best.rises;
     const t0 = valueAt(train.steps, trainSmooth, held.steps[a]) ?? trainSmooth[0];
     const t1 = valueAt(train.steps, trainSmooth, held.steps[b]);
-    if (t1 === null || !(t1 < t0)) continue;
+    if (t1 === null || !(t1 < t0)) {
+      const gap = growingGap(set, curve, held, partner, s);
+      if (gap) findings.push(gap);
+      continue;
+    }
     const h0 = held.values[a];
     const h1 = held.values[b];
     findings.push(
@@ -61,6 +71,7 @@ export const overfittingOnset: CurveDetector = (set, s) => {
         severity: 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        steps: held.steps.slice(a, b + 1),
         title: `${curve.metric} rises for ${best.rises} evaluations in a row from step ${fmt(held.steps[a])} (${fmt(h0)} → ${fmt(h1)}) while ${partner.metric} falls`,
         evidence: [
           {

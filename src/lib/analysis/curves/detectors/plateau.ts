@@ -27,6 +27,7 @@ export const plateau: CurveDetector = (set, s) => {
         severity: 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        steps: [steps[n - 1]],
         title: `${curve.metric} barely moves: ${fmt(start)} → ${fmt(end)} (${fmt(Number((100 * improvement).toPrecision(2)))}% better) over ${n} points`,
         evidence: [
           { label: `${curve.metric} at the start (mean of first ${head})`, value: fmt(start) },

@@ -19,6 +19,7 @@ export const stepRestart: CurveDetector = (set) => {
         severity: 'warning',
         runId: curve.runId,
         metric: curve.metric,
+        steps: back.map((b) => b.to),
         title: `${curve.metric}: steps go backwards ${back.length === 1 ? 'once' : `${back.length} times`} (first ${fmt(first.from)} → ${fmt(first.to)})`,
         evidence: [
           {

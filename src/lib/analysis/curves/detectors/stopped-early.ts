@@ -47,6 +47,7 @@ export const stoppedEarly: CurveDetector = (set, s) => {
           severity: 'warning',
           runId,
           metric: '*',
+          steps: [e.last],
           title: `Stopped at step ${fmt(e.last)} of a planned ${fmt(planned)} (${share}%)`,
           evidence: [
             { label: 'last logged step', value: fmt(e.last) },
@@ -71,6 +72,7 @@ export const stoppedEarly: CurveDetector = (set, s) => {
           severity: 'warning',
           runId,
           metric: '*',
+          steps: [e.last],
           title: `Stopped at step ${fmt(e.last)}, far shorter than its siblings (median ${fmt(typical)})`,
           evidence: [
             { label: 'last logged step', value: fmt(e.last) },

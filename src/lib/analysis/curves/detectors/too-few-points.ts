@@ -1,9 +1,11 @@
 /**
  * too-few-points (info): say that a curve is too short to judge instead of guessing. One run-level
  * finding (metric "*") when the reader found no per-step data or every judged curve is short;
- * otherwise one per loss-like curve below minPoints.
+ * otherwise one per loss-like curve below minPoints. A log the reader found without any evaluation
+ * gets its own info finding (key "no-eval"): the held-out detectors cannot speak about it, and a
+ * silent card would read as "no overfitting".
  */
-import { type Finding } from '../../../model';
+import type { CurveSet, Finding } from '../../../model';
 import { finitePoints, isBookkeeping, isGradNorm, isLossLike, runIds, runOf } from '../series';
 import { curveFinding, type CurveDetector } from './types';
 
@@ -27,6 +29,7 @@ export const tooFewPoints: CurveDetector = (set, s) => {
           severity: 'info',
           runId,
           metric: '*',
+          steps: [],
           title:
             noStepNote || counts.length === 0
               ? 'No per-step data: this log has no curve to judge'
@@ -46,6 +49,8 @@ export const tooFewPoints: CurveDetector = (set, s) => {
       );
       continue;
     }
+    const noEvalNote = run?.notes.find((n) => /no evaluation/i.test(n));
+    if (noEvalNote) findings.push(noEvalFinding(set, runId, noEvalNote));
     for (const c of short) {
       if (!isLossLike(c.metric)) continue;
       findings.push(
@@ -54,6 +59,7 @@ export const tooFewPoints: CurveDetector = (set, s) => {
           severity: 'info',
           runId,
           metric: c.metric,
+          steps: [],
           title: `${c.metric} has only ${c.n} point${c.n === 1 ? '' : 's'}: too few to judge its trend`,
           evidence: [
             { label: `${c.metric} points`, value: String(c.n), threshold: `< ${s.minPoints}` },
@@ -66,3 +72,20 @@ export const tooFewPoints: CurveDetector = (set, s) => {
   }
   return findings;
 };
+
+function noEvalFinding(set: CurveSet, runId: string, note: string): Finding {
+  return curveFinding(set, {
+    detector: 'too-few-points',
+    severity: 'info',
+    runId,
+    metric: '*',
+    key: 'no-eval',
+    steps: [],
+    title: 'No evaluation in this log: overfitting cannot be judged',
+    evidence: [{ label: 'reader note', value: note }],
+    explanation:
+      'Without a held-out loss or score logged during training, neither overfitting onset nor a growing train/held-out gap can be seen; a training loss that keeps falling may be memorisation.',
+    recommendation:
+      'Evaluate during training (Hugging Face: eval_strategy "steps" with eval_steps well below max_steps; Lightning: a validation_step), so the best checkpoint can be chosen on held-out data.',
+  });
+}

@@ -1,6 +1,6 @@
 import type { CurveDetectorId, CurveSet, Evidence, Finding, Severity } from '../../../model';
 import type { CurveSettings } from '../settings';
-import { rowsOf } from '../series';
+import { mainLoss, rowsOf } from '../series';
 
 export type CurveDetector = (set: CurveSet, settings: CurveSettings) => Finding[];
 
@@ -8,8 +8,12 @@ export interface CurveFindingInput {
   detector: CurveDetectorId;
   severity: Severity;
   runId: string;
-  /** The metric, or "*" for a run-level finding. */
+  /** The metric, or "*" for a run-level finding (marked on the run's main loss). */
   metric: string;
+  /** Steps to mark on the metric's curve (the spike, the first NaN, the onset…). */
+  steps: number[];
+  /** Last part of the id when one run and metric can have several findings of a detector. */
+  key?: string;
   title: string;
   evidence: Evidence[];
   explanation: string;
@@ -17,8 +21,9 @@ export interface CurveFindingInput {
 }
 
 export function curveFinding(set: CurveSet, f: CurveFindingInput): Finding {
+  const marked = f.metric === '*' ? mainLoss(set, f.runId) : f.metric;
   return {
-    id: `${f.detector}:${f.runId}:${f.metric}`,
+    id: `${f.detector}:${f.runId}:${f.key ?? f.metric}`,
     detector: f.detector,
     severity: f.severity,
     title: f.title,
@@ -27,5 +32,6 @@ export function curveFinding(set: CurveSet, f: CurveFindingInput): Finding {
     evidence: f.evidence,
     explanation: f.explanation,
     recommendation: f.recommendation,
+    ...(marked !== null ? { curve: { metric: marked, steps: f.steps } } : {}),
   };
 }
