@@ -25,7 +25,7 @@ import { CURVE_DETECTOR_INFO } from './curves';
 import { createContext } from './context';
 import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
-import { inferRoles } from './roles';
+import { inferRoles, roleHintsOf } from './roles';
 import { withDefaults } from './settings';
 import { sweepStatistics, type SweepStatistics } from './stats/sweep';
 
@@ -59,7 +59,7 @@ export function canAnalyze(roles: ColumnRole[]): boolean {
 export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSummary {
   const { table, source } = dataset;
   const settings = withDefaults(options.settings);
-  const roles = inferRoles(table, options.overrides);
+  const roles = inferRoles(table, options.overrides, roleHintsOf(dataset));
   const runIds = runIdsOf(table, roles);
   const ctx = createContext(table, roles, settings, runIds);
   const firstPass = options.scope === 'first-pass';

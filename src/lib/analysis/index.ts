@@ -3,7 +3,7 @@ export { computeAssociations, hotBucket, issueRows, MAX_BUCKET_RUN_IDS } from '.
 export { bucketRows, MAX_VALUE_BUCKETS, MISSING_LABEL, type RowBucket } from './buckets';
 export { createContext, type Detector, type DetectorContext } from './context';
 export { DETECTORS } from './detectors';
-export { inferRoles } from './roles';
+export { inferRoles, roleHintsOf, type RoleHints } from './roles';
 export { DEFAULT_SETTINGS, SETTING_RATIONALES, SETTING_SECTIONS, withDefaults } from './settings';
 export { classifyStatus, type StatusClass } from './status';
 export { parseName, metricStem } from './names';

@@ -4,7 +4,7 @@
  * column a hyperparameter, so metrics are never mistaken for settings.
  */
 import { cellText, type Column, type ColumnRole, type Role, type RoleOverrides } from '../model';
-import type { RunTable } from '../model';
+import type { Dataset, RunTable } from '../model';
 import { columnStats, type ColumnStats } from './column-stats';
 import { parseName, type ParsedName } from './names';
 import {
@@ -29,16 +29,43 @@ interface Inferred {
 const role = (r: Role, reason: string): Inferred => ({ role: r, reason });
 const ignore = (reason: string): Inferred => role({ kind: 'ignore' }, reason);
 
-export function inferRoles(table: RunTable, overrides: RoleOverrides): ColumnRole[] {
+/** Roles a file's format states outright (e.g. Optuna's `params_*`), and who states them. */
+export interface RoleHints {
+  roles: RoleOverrides;
+  /** E.g. "Optuna trials_dataframe()", for the reason shown beside the role. */
+  statedBy: string;
+}
+
+/**
+ * Roles of every column: the user's overrides first, then the format's hints, then inference
+ * from names and values.
+ */
+export function inferRoles(
+  table: RunTable,
+  overrides: RoleOverrides,
+  hints: RoleHints = { roles: {}, statedBy: '' },
+): ColumnRole[] {
   const names = table.columns.map((c) => parseName(c.name));
   const stats = table.columns.map((c, i) =>
     columnStats(c, table.rowCount, idPriority(names[i]) !== null),
   );
-  const idIndex = chooseIdColumn(table.columns, names, stats, overrides);
+  // A hinted id column replaces inference of the id like a user-chosen one, unless the user
+  // moved the id elsewhere.
+  const stated = { ...hints.roles, ...overrides };
+  const idIndex = chooseIdColumn(table.columns, names, stats, stated);
   return table.columns.map((column, i) => {
     const override = overrides[column.name];
     if (override) {
       return { column: column.name, role: override, reason: 'Set by you.', overridden: true };
+    }
+    const hint = hints.roles[column.name];
+    if (hint && !(hint.kind === 'id' && Object.values(overrides).some((r) => r.kind === 'id'))) {
+      return {
+        column: column.name,
+        role: hint,
+        reason: `Stated by the ${hints.statedBy} format.`,
+        overridden: false,
+      };
     }
     const inferred =
       i === idIndex
@@ -46,6 +73,14 @@ export function inferRoles(table: RunTable, overrides: RoleOverrides): ColumnRol
         : inferOne(column, names[i], stats[i], table.rowCount);
     return { column: column.name, ...inferred, overridden: false };
   });
+}
+
+/** The hints a dataset's format states, for inferRoles. */
+export function roleHintsOf(dataset: Dataset): RoleHints {
+  return {
+    roles: dataset.roleHints ?? {},
+    statedBy: dataset.source.tableFormat?.label ?? 'file',
+  };
 }
 
 /** The best id candidate by name strength, then column order; -1 when there is none. */

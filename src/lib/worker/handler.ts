@@ -1,5 +1,5 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
-import { analyze, curveView, inferRoles, summaryForView } from '../analysis';
+import { analyze, curveView, inferRoles, roleHintsOf, summaryForView } from '../analysis';
 import { IngestCancelled, IngestError, readSources } from '../ingest';
 import type { AnalysisSummary, Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
@@ -65,7 +65,9 @@ export async function handleRequest(
             )
           : null;
       const columns = dataset.table.columns.map(copyColumn);
-      const roles = analysis?.summary.roles ?? inferRoles(dataset.table, request.options.overrides);
+      const roles =
+        analysis?.summary.roles ??
+        inferRoles(dataset.table, request.options.overrides, roleHintsOf(dataset));
       const schema = settingsSchema();
       const result: LoadResult = {
         datasetId,
