@@ -50,16 +50,21 @@ export function metricStem(metric: string): string {
     .replace(/^(?:epoch|step)[_/.\s-]+/, '');
 }
 
+/** Ascending copy; a typed array's native numeric sort is ~10× faster than a comparator sort. */
+function sortedCopy(xs: readonly number[]): Float64Array {
+  return Float64Array.from(xs).sort();
+}
+
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = sortedCopy(xs);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 export function quantile(xs: readonly number[], q: number): number {
   if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = sortedCopy(xs);
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -162,9 +167,15 @@ export function findSpikes(points: Points, o: SpikeOptions): Spike[] {
   for (let i = Math.max(1, o.minHistory); i < values.length; i++) {
     const start = Math.max(0, i - o.window);
     const k = i - start;
+    const v = values[i];
+    // The window's minimum bounds its median from below, so most points (a falling loss sits at
+    // its window's minimum) are ruled out without sorting the window.
+    let low = Infinity;
+    for (let j = start; j < i; j++) if (values[j] < low) low = values[j];
+    if (v - low < o.minRangeFraction * range) continue;
+    if (low >= 0 && v < (1 + o.minRise) * low) continue;
     for (let j = 0; j < k; j++) win[j] = values[start + j];
     const m = sortedMedian(win, k);
-    const v = values[i];
     if (v - m < o.minRise * Math.abs(m)) continue;
     if (v - m < o.minRangeFraction * range) continue;
     // Noise from the differences of neighbours, so a falling trend does not inflate it.

@@ -11,7 +11,13 @@ export const gradNormExplosion: CurveDetector = (set, s) => {
     const hits: { step: number; value: number; baseline: number }[] = [];
     for (let i = s.gradNormMinHistory; i < values.length; i++) {
       // The median of all earlier points up to a long window: a few spikes do not move it.
-      const baseline = median(values.slice(Math.max(0, i - 2 * s.spikeWindow), i));
+      // It is at least the window's minimum, so a point below ratio × minimum is no hit and
+      // needs no sort (almost every point of a healthy run).
+      const start = Math.max(0, i - 2 * s.spikeWindow);
+      let low = Infinity;
+      for (let j = start; j < i; j++) if (values[j] < low) low = values[j];
+      if (low > 0 && values[i] < s.gradNormRatio * low) continue;
+      const baseline = median(values.slice(start, i));
       if (baseline > 0 && values[i] >= s.gradNormRatio * baseline) {
         hits.push({ step: steps[i], value: values[i], baseline });
       }
