@@ -28,6 +28,20 @@ const marked = new Marked({
   },
 });
 
+/**
+ * Text from a model (or anyone else we do not trust): images become their alt text, so the page
+ * makes no request; links keep only http(s) targets (checked again after sanitising).
+ */
+const untrustedMarked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    image: ({ text }) => escapeHtml(text),
+  },
+});
+
 const ALLOWED_TAGS = [
   'h1',
   'h2',
@@ -58,12 +72,18 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'align', 'start', 'target', 'rel'];
 
 let purifier: ReturnType<typeof DOMPurify> | null = null;
+/** Set only while an untrusted document is being sanitised (sanitising is synchronous). */
+let stripUnsafeLinks = false;
 
 function getPurifier(): ReturnType<typeof DOMPurify> {
   if (purifier) return purifier;
   const instance = DOMPurify(window);
   instance.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
+      const href = node.getAttribute('href');
+      if (stripUnsafeLinks && href !== null && !/^https?:\/\//i.test(href.trim())) {
+        node.removeAttribute('href');
+      }
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
@@ -72,11 +92,21 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
   return instance;
 }
 
-export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false });
-  return getPurifier().sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-  });
+export interface RenderOptions {
+  /** Model output: no images at all, no links other than http(s). */
+  untrusted?: boolean;
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  const html = (options.untrusted ? untrustedMarked : marked).parse(markdown, { async: false });
+  stripUnsafeLinks = options.untrusted === true;
+  try {
+    return getPurifier().sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ALLOW_DATA_ATTR: false,
+    });
+  } finally {
+    stripUnsafeLinks = false;
+  }
 }
