@@ -210,7 +210,7 @@ export interface AnalysisSummary {
   dataQuality: string[];
   /** Training curves: runs, metrics and rankings; null when no logs were loaded. */
   curves: CurveSummary | null;
-  /** Trial ids in row order. Empty in the page's copy (see analysis/view-summary.ts). */
+  /** Trial ids in row order. Empty in the page's copy above 20,000 trials (see analysis/view-summary.ts). */
   runIds: string[];
   /**
    * Set on the copy sent to the page when findings were capped per detector to keep the main

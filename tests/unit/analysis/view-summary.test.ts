@@ -30,7 +30,9 @@ describe('summaryForView', () => {
       'overfitting:1',
     ]);
     expect(view.findingsOmitted).toEqual({ 'short-run': 2 });
-    expect(view.runIds).toEqual([]);
+    expect(view.runIds).toEqual(['1', '2']);
+    const huge = { ...summary, runIds: Array.from({ length: 20_001 }, String) };
+    expect(summaryForView(huge).runIds).toEqual([]);
     expect(summaryForView(summary, 10).findings).toEqual(findings);
     expect(summaryForView(summary, 10).findingsOmitted).toBeUndefined();
   });
