@@ -1,39 +1,47 @@
 #!/usr/bin/env node
-// `npm run bench`: measure ingest and analysis of a generated 100,000-trial sweep in headless
-// Chromium, through the production build and the real file input. Prints a table, writes
-// bench/results.json, and always exits 0 when it could measure (it measures, it does not test).
+// `npm run bench`: ingest and analysis in headless Chromium against the production build.
+// Scenarios (pick with --only sweep,curves,gb,tfevents; default all):
+//   sweep    — 100,000-trial sweep CSV through the real file input, to the first painted finding;
+//   curves   — 100 MB long-format curve CSV: byte path and text path on the reader page, the app's
+//              file input, and pandas.read_csv on the same file (ours/pandas ratio);
+//   gb       — 1 GB long-format curve CSV (generated to /tmp, deleted after): no crash, memory;
+//   tfevents — 200 MB TensorBoard event file: reader page and the app's file input.
+// The reader page (scripts/bench/reader-page, built here into bench/out/reader-page) runs one
+// reader in a Worker over a File, so a reader's speed is measured without the app around it.
+// Prints a table, writes bench/results.json, exits 0 when it could measure (it does not test).
 //
-// Options: --runs N (default 3), --trials N (default 100000), --keep (keep the generated CSV).
-// Env: CHROMIUM_PATH (default /usr/bin/chromium).
+// Options: --runs N (3), --trials N (100000), --curve-mb N (100), --big-mb N (1000),
+// --tfevents-mb N (200), --keep (keep generated files in bench/out). Env: CHROMIUM_PATH.
 import { accessSync, constants } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { writeSweep } from './bench/generate-sweep.mjs';
-import { max, measureOnce, median, round } from './bench/measure.mjs';
+import { build } from 'vite';
+import { curves100Scenario, curves1gbScenario, tfeventsScenario } from './bench/log-scenarios.mjs';
+import { round } from './bench/measure.mjs';
+import { sweepScenario } from './bench/sweep-scenario.mjs';
 import { startServer } from './static-server.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(repoRoot, 'bench');
 const outDir = path.join(benchDir, 'out');
 
-const TARGETS = {
-  timeToFindingsMs: 2000,
-  longestMainThreadTaskMs: 50,
-};
-
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     trials: { type: 'string', default: '100000' },
+    'curve-mb': { type: 'string', default: '100' },
+    'big-mb': { type: 'string', default: '1000' },
+    'tfevents-mb': { type: 'string', default: '200' },
+    only: { type: 'string', default: 'sweep,curves,gb,tfevents' },
     keep: { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(args.runs) || 3);
-const TRIALS = Math.max(10, Number(args.trials) || 100_000);
+const ONLY = new Set(args.only.split(','));
 
 function chromiumPath() {
   const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -48,30 +56,23 @@ function chromiumPath() {
   }
 }
 
-function pad(s, n) {
+const pad = (s, n) => {
   s = String(s ?? '–');
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
+};
 
 async function main() {
-  const distIndex = path.join(repoRoot, 'dist', 'index.html');
-  if (!(await stat(distIndex).catch(() => null))) {
+  if (!(await stat(path.join(repoRoot, 'dist', 'index.html')).catch(() => null))) {
     console.error('No dist/index.html: run `npm run bench` (it builds first) or `npx vite build`.');
     process.exit(1);
   }
   const executablePath = chromiumPath();
-
   await mkdir(outDir, { recursive: true });
-  const csvPath = path.join(outDir, `sweep_${TRIALS}x30.csv`);
-  const t = Date.now();
-  const generated = await writeSweep(csvPath, { trials: TRIALS });
-  console.log(
-    `Generated ${path.relative(repoRoot, csvPath)}: ${generated.trials} trials × ${generated.columns} columns, ` +
-      `${(generated.bytes / 1e6).toFixed(1)} MB in ${Date.now() - t} ms (planted ${JSON.stringify(generated.planted)})`,
-  );
+  await build({ configFile: path.join(repoRoot, 'scripts/bench/reader-page/vite.config.mjs') });
 
   const probeSource = await readFile(path.join(repoRoot, 'scripts/bench/page-probe.js'), 'utf8');
-  const server = await startServer({ root: path.join(repoRoot, 'dist'), port: 0 });
+  const app = await startServer({ root: path.join(repoRoot, 'dist'), port: 0 });
+  const readerPage = await startServer({ root: path.join(outDir, 'reader-page'), port: 0 });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -84,124 +85,65 @@ async function main() {
       '--enable-precise-memory-info',
     ],
   });
-  const url = `${server.origin}/`;
-  const runs = [];
+  const browserCdp = await browser.newBrowserCDPSession();
+  const ctx = {
+    browser,
+    browserCdp,
+    appUrl: `${app.origin}/`,
+    readerUrl: `${readerPage.origin}/`,
+    outDir,
+    probeSource,
+    runs: RUNS,
+    keep: args.keep,
+  };
+  const results = [];
   const chromiumVersion = browser.version();
   try {
-    for (let i = 0; i < RUNS; i++) {
-      const r = await measureOnce(browser, url, csvPath, probeSource);
-      runs.push(r);
-      console.log(
-        `run ${i + 1}/${RUNS}: first finding ${r.timeToFirstFindingMs ?? '–'} ms, ingest ${r.ingestMBps ?? '–'} MB/s, ` +
-          `longest task ${r.longestTaskMs ?? '–'} ms, longest rAF gap ${r.longestRafGapMs} ms` +
-          (r.timedOut ? ' (TIMED OUT waiting for a finding)' : '') +
-          (r.loadError ? ` (load error: ${r.loadError})` : '') +
-          (r.pageErrors.length ? ` (page errors: ${r.pageErrors.join(' | ')})` : ''),
+    if (ONLY.has('sweep'))
+      results.push(
+        await sweepScenario({ ...ctx, trials: Math.max(10, Number(args.trials) || 100_000) }),
       );
-    }
+    if (ONLY.has('curves'))
+      results.push(await curves100Scenario({ ...ctx, mb: Number(args['curve-mb']) || 100 }));
+    if (ONLY.has('gb'))
+      results.push(await curves1gbScenario({ ...ctx, mb: Number(args['big-mb']) || 1000 }));
+    if (ONLY.has('tfevents'))
+      results.push(await tfeventsScenario({ ...ctx, mb: Number(args['tfevents-mb']) || 200 }));
   } finally {
     await browser.close();
-    await server.close();
-    if (!args.keep) await rm(csvPath, { force: true });
+    await app.close();
+    await readerPage.close();
   }
 
-  const longtaskSupported = runs.every((r) => r.longtaskSupported);
-  const scenario = {
-    name: `sweep-${TRIALS / 1000}k-trials-30-columns`,
-    description:
-      'Generated sweep CSV uploaded through the file input of the production build; ' +
-      'times are from the input change event on the main thread.',
-    input: {
-      trials: generated.trials,
-      columns: generated.columns,
-      bytes: generated.bytes,
-      planted: generated.planted,
-    },
-    runs: RUNS,
-    median: {
-      ingestMBps: round(median(runs.map((r) => r.ingestMBps)), 2),
-      ingestMs: round(median(runs.map((r) => r.ingestMs))),
-      timeToFirstFindingMs: round(median(runs.map((r) => r.timeToFirstFindingMs))),
-      timeToFirstFindingInDomMs: round(median(runs.map((r) => r.timeToFirstFindingInDomMs))),
-      timeToOverviewMs: round(median(runs.map((r) => r.timeToOverviewMs))),
-      workerResponseMs: round(median(runs.map((r) => r.workerResponseMs))),
-    },
-    worst: {
-      longestTaskMs: longtaskSupported ? max(runs.map((r) => r.longestTaskMs)) : null,
-      longestRafGapMs: max(runs.map((r) => r.longestRafGapMs)),
-      peakMainHeapMB: max(runs.map((r) => r.peakMainHeapMB)),
-    },
-    longtaskSupported,
-    measurements: runs,
-  };
-  const longest = longtaskSupported ? scenario.worst.longestTaskMs : scenario.worst.longestRafGapMs;
-  const anyTimedOut = runs.some((r) => r.timedOut || r.timeToFirstFindingMs === null);
-  const targetResults = [
-    {
-      name: 'time to findings',
-      target: `≤ ${TARGETS.timeToFindingsMs} ms`,
-      value: anyTimedOut ? null : scenario.median.timeToFirstFindingMs,
-      unit: 'ms',
-      pass: !anyTimedOut && scenario.median.timeToFirstFindingMs <= TARGETS.timeToFindingsMs,
-    },
-    {
-      name: `longest main-thread task (${longtaskSupported ? 'longtask API' : 'rAF gap'})`,
-      target: `≤ ${TARGETS.longestMainThreadTaskMs} ms`,
-      value: longest,
-      unit: 'ms',
-      pass: longest !== null && !anyTimedOut && longest <= TARGETS.longestMainThreadTaskMs,
-    },
-  ];
-
-  const results = {
+  const targets = results.flatMap((r) => r.targets);
+  const output = {
     generatedAt: new Date().toISOString(),
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? null,
       memoryGB: round(os.totalmem() / 2 ** 30),
+      loadAverage: os.loadavg().map((x) => round(x, 1)),
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
       node: process.version,
       chromium: chromiumVersion,
     },
-    scenarios: [scenario],
-    targets: targetResults,
+    scenarios: results.map((r) => r.scenario),
+    targets,
   };
-  await mkdir(benchDir, { recursive: true });
-  await writeFile(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  await writeFile(path.join(benchDir, 'results.json'), JSON.stringify(output, null, 2) + '\n');
 
-  const med = scenario.median;
-  const worst = scenario.worst;
-  const rows = [
-    ['scenario', scenario.name],
-    [
-      'input',
-      `${generated.trials} trials × ${generated.columns} cols, ${(generated.bytes / 1e6).toFixed(1)} MB`,
-    ],
-    ['runs', String(RUNS)],
-    ['ingest (median)', `${med.ingestMBps ?? '–'} MB/s (${med.ingestMs ?? '–'} ms to analysing)`],
-    ['worker result (median)', `${med.workerResponseMs ?? '–'} ms`],
-    ['first finding in DOM (median)', `${med.timeToFirstFindingInDomMs ?? '–'} ms`],
-    ['first finding painted (median)', `${med.timeToFirstFindingMs ?? '–'} ms`],
-    [
-      'longest long task (worst)',
-      longtaskSupported ? `${worst.longestTaskMs} ms` : 'n/a (longtask unsupported)',
-    ],
-    ['longest rAF gap (worst)', `${worst.longestRafGapMs ?? '–'} ms`],
-    [
-      'peak main-thread JS heap',
-      worst.peakMainHeapMB === null ? 'n/a' : `${worst.peakMainHeapMB} MB`,
-    ],
-    [
-      'findings / DOM elements',
-      `${runs[0]?.findingsRendered ?? '–'} / ${runs[0]?.domElements ?? '–'}`,
-    ],
-  ];
+  console.log(
+    `\n  load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs`,
+  );
+  for (const [k, v] of results.flatMap((r) => r.rows)) console.log(`  ${pad(k, 34)} ${v}`);
   console.log('');
-  for (const [k, v] of rows) console.log(`  ${pad(k, 32)} ${v}`);
-  console.log('');
-  for (const tr of targetResults) {
+  for (const t of targets) {
+    const value = t.value === null || t.value === undefined ? '–' : `${t.value} ${t.unit}`;
     console.log(
-      `  ${tr.pass ? 'PASS' : 'FAIL'}  ${pad(tr.name, 40)} ${pad(tr.value === null ? '–' : `${tr.value} ms`, 12)} target ${tr.target}`,
+      `  ${t.pass ? 'PASS' : 'FAIL'}  ${pad(t.name, 56)} ${pad(value, 14)} target ${t.target}`,
     );
   }
   console.log(`\nWrote ${path.relative(repoRoot, path.join(benchDir, 'results.json'))}`);

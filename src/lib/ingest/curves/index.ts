@@ -7,6 +7,8 @@ export {
 } from './detect';
 export {
   readCurveCsv,
+  readCurveCsvBytes,
+  readCurveCsvStream,
   CurveCsvReader,
   type CurveCsvOptions,
   type CurveCsvResult,

@@ -1,0 +1,118 @@
+// Memory and CPU of the page's worker and renderer while a scenario runs, from outside the page:
+// - worker JS heap: CDP Runtime.getHeapUsage sent to the dedicated worker target. Playwright
+//   gives no CDP session for workers, so the page session attaches to it in non-flat mode
+//   (Target.attachToTarget {flatten:false}) and talks through Target.sendMessageToTarget.
+//   usedSize is the V8 heap; backingStorageSize the ArrayBuffers (typed arrays of the curves).
+//   (performance.memory exists on the main thread only.)
+// - renderer process: SystemInfo.getProcessInfo lists renderer pids with their CPU time; the
+//   resident set (VmRSS, and the peak VmHWM) comes from /proc/<pid>/status (Linux only).
+import { readFile } from 'node:fs/promises';
+
+export async function attachWorkerHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'worker');
+  if (!worker) return null;
+  const { sessionId } = await cdp.send('Target.attachToTarget', {
+    targetId: worker.targetId,
+    flatten: false,
+  });
+  let nextId = 1;
+  const waiting = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message);
+    const resolve = waiting.get(message.id);
+    if (resolve) {
+      waiting.delete(message.id);
+      resolve(message.result ?? null);
+    }
+  });
+  return {
+    /** {usedSize, totalSize, embedderHeapUsedSize, backingStorageSize} in bytes, or null. */
+    heap: () =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        waiting.set(id, resolve);
+        cdp
+          .send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+          })
+          .catch(() => resolve(null));
+        setTimeout(() => waiting.delete(id) && resolve(null), 5000);
+      }),
+    detach: () => cdp.detach().catch(() => undefined),
+  };
+}
+
+async function procStatus(pid) {
+  try {
+    const text = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Renderer processes: pid, CPU seconds, resident bytes. */
+export async function renderers(browserCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  const out = [];
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    const status = await procStatus(p.id);
+    out.push({ pid: p.id, cpuTime: p.cpuTime, rss: status?.rss ?? null, hwm: status?.hwm ?? null });
+  }
+  return out;
+}
+
+/**
+ * Samples worker heap and renderer RSS every `intervalMs` until stop(); returns baselines and
+ * peaks. The busy renderer is the one whose CPU time grew most.
+ */
+export async function startSampling(page, browserCdp, intervalMs = 100) {
+  const worker = await attachWorkerHeap(page);
+  const heapOf = (h) => (h ? h.usedSize + h.backingStorageSize : null);
+  const baseHeap = worker ? await worker.heap() : null;
+  const before = await renderers(browserCdp);
+  let peakHeap = heapOf(baseHeap);
+  let peakUsed = baseHeap?.usedSize ?? null;
+  const peakRss = new Map(before.map((r) => [r.pid, r.rss]));
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const [h, rs] = await Promise.all([worker ? worker.heap() : null, renderers(browserCdp)]);
+      if (h) {
+        peakHeap = Math.max(peakHeap ?? 0, heapOf(h));
+        peakUsed = Math.max(peakUsed ?? 0, h.usedSize);
+      }
+      for (const r of rs) peakRss.set(r.pid, Math.max(peakRss.get(r.pid) ?? 0, r.rss ?? 0));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return async function stop() {
+    stopped = true;
+    await loop;
+    const after = await renderers(browserCdp);
+    await worker?.detach();
+    let busy = null;
+    for (const r of after) {
+      const b = before.find((x) => x.pid === r.pid);
+      const cpu = r.cpuTime - (b?.cpuTime ?? 0);
+      if (!busy || cpu > busy.cpuSeconds)
+        busy = {
+          pid: r.pid,
+          cpuSeconds: cpu,
+          baseRss: b?.rss ?? null,
+          peakRss: Math.max(peakRss.get(r.pid) ?? 0, r.hwm ?? 0),
+        };
+    }
+    return {
+      workerHeapBase: heapOf(baseHeap),
+      workerHeapPeak: peakHeap,
+      workerV8UsedPeak: peakUsed,
+      renderer: busy,
+    };
+  };
+}
