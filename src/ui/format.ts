@@ -61,3 +61,11 @@ export function location(file?: string, line?: number, column?: number): string 
   if (line !== undefined && column !== undefined) out += `:${column}`;
   return out;
 }
+
+/** A metric value with 4 significant digits, exponent form for very large or small ones. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'inf' : '-inf';
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e5 || abs < 1e-3)) return v.toExponential(2);
+  return String(Number(v.toPrecision(4)));
+}

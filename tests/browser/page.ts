@@ -104,3 +104,50 @@ export async function download(
 export async function testIdText(page: Page, testId: string): Promise<string> {
   return page.locator(`[data-testid="${testId}"]`).first().innerText();
 }
+
+export const FOLDER_INPUT = 'input[type=file][data-testid="folder-input"]';
+
+/** Uploads a whole directory through the real `webkitdirectory` input. */
+export async function uploadFolder(page: Page, dir: string): Promise<void> {
+  await page.setInputFiles(FOLDER_INPUT, dir);
+}
+
+export interface PlotTrace {
+  uid: string;
+  points: number;
+  firstY: number | null;
+}
+
+/** The traces plotly drew in the Curves cell (read from the plot element's `data`). */
+export async function curveTraces(page: Page): Promise<PlotTrace[]> {
+  return page.$eval('[data-testid="curve-plot"]', (el) => {
+    const data = (el as HTMLElement & { data?: { uid?: string; y?: ArrayLike<number> }[] }).data;
+    return (data ?? []).map((t) => {
+      const ys = Array.from(t.y ?? []);
+      const mid = ys[Math.floor(ys.length / 2)];
+      return {
+        uid: t.uid ?? '',
+        points: ys.length,
+        firstY: typeof mid === 'number' && Number.isFinite(mid) ? mid : null,
+      };
+    });
+  });
+}
+
+/** Scrolls a cell into view (cells use content-visibility: auto) and waits for the plot to draw. */
+export async function waitForCurvePlot(page: Page, minDrawn = 1, timeout = 30_000): Promise<void> {
+  await page.locator('[data-testid="cell-curves"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (min: number) => {
+      const el = document.querySelector('[data-testid="curve-plot"]');
+      return (
+        !!el &&
+        Number(el.getAttribute('data-drawn')) >= min &&
+        !!el.querySelector('.main-svg') &&
+        !document.querySelector('[data-testid="curves-caption"]')?.textContent?.includes('updating')
+      );
+    },
+    minDrawn,
+    { timeout, polling: 100 },
+  );
+}

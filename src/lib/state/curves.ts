@@ -73,9 +73,13 @@ export function orderedRunIds(curves: CurveSummary, metric: string | null): stri
   const ranking = rankingFor(curves, metric) ?? rankingFor(curves, curves.defaultMetric);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const r of ranking?.runs ?? [])
-    if (!seen.has(r.runId)) (seen.add(r.runId), out.push(r.runId));
-  for (const r of curves.runs) if (!seen.has(r.runId)) (seen.add(r.runId), out.push(r.runId));
+  const add = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(id);
+  };
+  for (const r of ranking?.runs ?? []) add(r.runId);
+  for (const r of curves.runs) add(r.runId);
   return out;
 }
 
@@ -109,7 +113,7 @@ export function chooseRuns(
     };
   }
   if (mode === 'all' || total <= DEFAULT_TOP_RUNS) {
-    return { runIds: null, description: `all ${total} runs` };
+    return { runIds: null, description: total === 1 ? 'the only run' : `all ${total} runs` };
   }
   const top = orderedRunIds(curves, metric).slice(0, DEFAULT_TOP_RUNS);
   const extra = selected.filter((id) => !top.includes(id));
@@ -128,7 +132,7 @@ function runMatches(run: CurveRunInfo, needle: string): boolean {
     return true;
   }
   return Object.entries(run.params).some(([k, v]) =>
-    `${k}=${String(v)}`.toLowerCase().includes(needle),
+    [`${k}=${formatParam(v)}`, `${k}=${String(v)}`].some((t) => t.toLowerCase().includes(needle)),
   );
 }
 
@@ -143,10 +147,26 @@ export function varyingParams(runs: readonly CurveRunInfo[]): string[] {
     }
   }
   const keys = [...values.keys()];
-  const varying = keys.filter(
-    (k) => (values.get(k)?.size ?? 0) > 1 || runs.some((r) => !(k in r.params)),
-  );
+  const varying = keys.filter((k) => (values.get(k)?.size ?? 0) > 1);
   return runs.length > 1 ? varying : keys;
+}
+
+/** A hyperparameter value as people write it: 2e-4 rather than 0.0002. */
+export function formatParam(v: number | string | boolean): string {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v === 0) return String(v);
+  const abs = Math.abs(v);
+  if (abs < 1e-3 || abs >= 1e6) return v.toExponential().replace('e+', 'e');
+  return String(v);
+}
+
+/** `[key, value]` pairs for the given keys (all params when keys is null), values formatted. */
+export function paramEntries(
+  params: Record<string, number | string | boolean>,
+  keys: readonly string[] | null = null,
+): [string, string][] {
+  return (keys ?? Object.keys(params))
+    .filter((k) => k in params)
+    .map((k) => [k, formatParam(params[k])]);
 }
 
 /** "lr=2e-4 · rank=32" for the given keys (all params when keys is null). */
@@ -155,8 +175,37 @@ export function paramsText(
   keys: readonly string[] | null = null,
   separator = ' · ',
 ): string {
-  return (keys ?? Object.keys(params))
-    .filter((k) => k in params)
-    .map((k) => `${k}=${String(params[k])}`)
+  return paramEntries(params, keys)
+    .map(([k, v]) => `${k}=${v}`)
     .join(separator);
+}
+
+/**
+ * The y range TensorBoard's "ignore outliers in chart scaling" shows: the 5th to 95th percentile
+ * of every drawn value, padded. Null when nothing would be cut (autorange then fits everything).
+ * On a log axis the range is in log10 units, as plotly expects.
+ */
+export function outlierFreeRange(
+  series: readonly Float64Array[],
+  log: boolean,
+): [number, number] | null {
+  let n = 0;
+  for (const s of series) n += s.length;
+  const values = new Float64Array(n);
+  let k = 0;
+  for (const s of series) {
+    for (const v of s)
+      if (Number.isFinite(v) && (!log || v > 0)) values[k++] = log ? Math.log10(v) : v;
+  }
+  if (k < 10) return null;
+  const sorted = values.subarray(0, k).sort();
+  const at = (q: number) => sorted[Math.min(k - 1, Math.max(0, Math.round(q * (k - 1))))];
+  const lo = at(0.05);
+  const hi = at(0.95);
+  const min = sorted[0];
+  const max = sorted[k - 1];
+  const span = hi - lo;
+  if (!(span > 0) || max - min <= span * 1.5) return null;
+  const pad = span * 0.04;
+  return [Math.max(min, lo - span * 0.1) - pad, Math.min(max, hi + span * 0.1) + pad];
 }

@@ -1,0 +1,119 @@
+/** The small part of plotly.js the app uses (the package ships no types). */
+declare module 'plotly.js-dist-min' {
+  export type PlotValues = readonly (number | string | null)[] | Float64Array;
+
+  export interface PlotLine {
+    color?: string;
+    width?: number;
+    dash?: 'solid' | 'dot' | 'dash';
+    shape?: 'linear' | 'spline' | 'hv';
+  }
+
+  export interface PlotMarker {
+    color?: string;
+    size?: number;
+    symbol?: string;
+    opacity?: number;
+    line?: { color?: string; width?: number };
+  }
+
+  export interface ScatterTrace {
+    type: 'scatter' | 'scattergl';
+    mode: 'lines' | 'markers' | 'lines+markers';
+    x: PlotValues;
+    y: PlotValues;
+    uid?: string;
+    name?: string;
+    legendgroup?: string;
+    showlegend?: boolean;
+    opacity?: number;
+    connectgaps?: boolean;
+    line?: PlotLine;
+    marker?: PlotMarker;
+    hoverinfo?: 'skip' | 'none' | 'text' | 'x+y' | 'all';
+    hovertemplate?: string;
+    hovertext?: readonly string[];
+    hoverlabel?: { bgcolor?: string; bordercolor?: string; font?: PlotFont };
+  }
+
+  export interface PlotFont {
+    family?: string;
+    size?: number;
+    color?: string;
+  }
+
+  export interface PlotAxis {
+    title?: { text: string; font?: PlotFont; standoff?: number };
+    type?: 'linear' | 'log' | 'date';
+    gridcolor?: string;
+    zerolinecolor?: string;
+    linecolor?: string;
+    tickfont?: PlotFont;
+    automargin?: boolean;
+    showline?: boolean;
+    exponentformat?: 'none' | 'e' | 'power' | 'SI' | 'B';
+    range?: [number, number];
+    autorange?: boolean;
+  }
+
+  export interface PlotLayout {
+    height?: number;
+    autosize?: boolean;
+    margin?: { l?: number; r?: number; t?: number; b?: number; pad?: number };
+    paper_bgcolor?: string;
+    plot_bgcolor?: string;
+    font?: PlotFont;
+    xaxis?: PlotAxis;
+    yaxis?: PlotAxis;
+    hovermode?: 'closest' | 'x' | 'x unified' | false;
+    hoverlabel?: { bgcolor?: string; bordercolor?: string; font?: PlotFont; align?: 'left' };
+    showlegend?: boolean;
+    legend?: {
+      orientation?: 'v' | 'h';
+      font?: PlotFont;
+      x?: number;
+      y?: number;
+      xanchor?: 'left' | 'right' | 'center';
+      yanchor?: 'top' | 'bottom';
+      bgcolor?: string;
+      itemclick?: 'toggle' | 'toggleothers' | false;
+    };
+    uirevision?: string;
+    datarevision?: number;
+  }
+
+  export interface PlotConfig {
+    displaylogo?: boolean;
+    responsive?: boolean;
+    displayModeBar?: boolean | 'hover';
+    modeBarButtonsToRemove?: readonly string[];
+    typesetMath?: boolean;
+  }
+
+  export interface PlotPoint {
+    data: ScatterTrace;
+    pointIndex: number;
+  }
+  export interface PlotEvent {
+    points: readonly PlotPoint[];
+  }
+
+  export interface PlotElement extends HTMLElement {
+    on(event: 'plotly_click' | 'plotly_hover', handler: (event: PlotEvent) => void): void;
+    removeAllListeners?(event: string): void;
+    data?: ScatterTrace[];
+  }
+
+  export interface PlotlyStatic {
+    react(
+      root: HTMLElement,
+      data: readonly ScatterTrace[],
+      layout?: PlotLayout,
+      config?: PlotConfig,
+    ): Promise<PlotElement>;
+    purge(root: HTMLElement): void;
+  }
+
+  const Plotly: PlotlyStatic;
+  export default Plotly;
+}
