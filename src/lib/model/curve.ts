@@ -46,6 +46,11 @@ export interface RankedRun {
   score: number;
   rank: number;
   componentRanks: { finalValue: number; convergence: number; stability: number };
+  /**
+   * Step from which the curve stays NaN/Inf to its end (null: it ends finite). Such a run ranks
+   * after every run that ended finite, whatever its score before it broke.
+   */
+  brokenFromStep: number | null;
   explanation: string;
 }
 

@@ -71,7 +71,9 @@ export function rankRuns(
   for (const curve of set.curves) {
     if (curve.metric !== metric) continue;
     // A resumed run logs some steps twice; score the curve as it stands after the restart.
-    const points = finitePoints(dedupeRestarts(curve));
+    const deduped = dedupeRestarts(curve);
+    const brokenFromStep = nonFiniteTail(deduped.steps, deduped.values);
+    const points = finitePoints(deduped);
     const { steps, values } = points;
     const n = values.length;
     if (n === 0) continue;
@@ -103,7 +105,14 @@ export function rankRuns(
             minRangeFraction: s.spikeMinRangeFraction,
           }).length
         : 0;
-    rows.push({ runId: curve.runId, finalValue, convergenceStep, stability, spikes });
+    rows.push({
+      runId: curve.runId,
+      finalValue,
+      convergenceStep,
+      stability,
+      spikes,
+      brokenFromStep,
+    });
   }
   const finalRanks = ranksOf(rows.map((r) => [sign * r.finalValue]));
   const convRanks = ranksOf(rows.map((r) => [r.convergenceStep]));
@@ -117,7 +126,10 @@ export function rankRuns(
     },
     score: (finalRanks[i] + convRanks[i] + stabRanks[i]) / 3,
   }));
-  const overall = ranksOf(scored.map((r) => [r.score, r.componentRanks.finalValue]));
+  // A run whose metric ended NaN/Inf has no usable final model: below every run that ended finite.
+  const overall = ranksOf(
+    scored.map((r) => [r.brokenFromStep === null ? 0 : 1, r.score, r.componentRanks.finalValue]),
+  );
   const total = scored.length;
   return scored
     .map((r, i) => ({
@@ -127,7 +139,17 @@ export function rankRuns(
         `#${fmt(overall[i])} of ${total} on ${metric} (${direction === 'min' ? 'lower' : 'higher'} is better), score ${fmt(Number(r.score.toPrecision(3)))} = mean of ranks: ` +
         `final value ${fmt(r.finalValue)} (#${fmt(r.componentRanks.finalValue)}), ` +
         `within ${Math.round(100 * o.convergenceTolerance)}% of it from step ${fmt(r.convergenceStep)} (#${fmt(r.componentRanks.convergence)}), ` +
-        `noise ${fmt(Number((100 * r.stability).toPrecision(2)))}% of its typical value with ${r.spikes} spike${r.spikes === 1 ? '' : 's'} (#${fmt(r.componentRanks.stability)}).`,
+        `noise ${fmt(Number((100 * r.stability).toPrecision(2)))}% of its typical value with ${r.spikes} spike${r.spikes === 1 ? '' : 's'} (#${fmt(r.componentRanks.stability)}).` +
+        (r.brokenFromStep === null
+          ? ''
+          : ` Its value is NaN/Inf from step ${fmt(r.brokenFromStep)} to the end, so it ranks after every run that ended finite; the values above are from before it broke.`),
     }))
     .sort((a, b) => a.rank - b.rank);
+}
+
+/** First step of the run of non-finite values that ends the curve; null when it ends finite. */
+function nonFiniteTail(steps: ArrayLike<number>, values: ArrayLike<number>): number | null {
+  let i = values.length;
+  while (i > 0 && !Number.isFinite(values[i - 1])) i--;
+  return i === values.length ? null : steps[i];
 }

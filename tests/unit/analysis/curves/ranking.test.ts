@@ -95,3 +95,24 @@ describe('rankRuns', () => {
     expect(r.map((x) => x.runId)).toEqual(['a']);
   });
 });
+
+describe('rankRuns with a curve that ends NaN', () => {
+  const steps = Array.from({ length: 40 }, (_, i) => (i + 1) * 10);
+  const healthy = steps.map((_, i) => 1 / (1 + i * 0.1));
+  // Better than the healthy run until it breaks at step 310, then NaN to the end.
+  const broken = steps.map((_, i) => (i < 30 ? 0.5 / (1 + i * 0.2) : NaN));
+  const ranked = rankRuns(
+    set([curve('healthy', 'loss', healthy, steps), curve('broken', 'loss', broken, steps)]),
+    'loss',
+    'min',
+  );
+
+  it('ranks it after every run that ended finite and says why', () => {
+    expect(ranked.map((r) => r.runId)).toEqual(['healthy', 'broken']);
+    const last = ranked[1];
+    expect(last.brokenFromStep).toBe(310);
+    expect(last.componentRanks.finalValue).toBe(1);
+    expect(last.explanation).toMatch(/NaN\/Inf from step 310/);
+    expect(ranked[0].brokenFromStep).toBeNull();
+  });
+});
