@@ -2,6 +2,7 @@
  * Pure view-model helpers over the summary: grouping and role bookkeeping, no statistics.
  * Kept out of the rune class so they are trivially unit-tested.
  */
+import { severityRank } from '../model';
 import type {
   AnalysisSummary,
   BudgetUnit,
@@ -144,7 +145,10 @@ export function groupFindings(summary: AnalysisSummary | null): FindingGroup[] {
       total: findings.length + (summary.findingsOmitted?.[detector] ?? 0),
     });
   }
-  return groups;
+  // Most severe groups first (a NaN curve before "values tried once"); detector order within a
+  // severity. Array.prototype.sort is stable.
+  const worst = (g: FindingGroup) => Math.min(...g.findings.map((f) => severityRank(f.severity)));
+  return groups.sort((a, b) => worst(a) - worst(b));
 }
 
 /** Strip the extension and anything unsafe for a download name. */

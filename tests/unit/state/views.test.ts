@@ -55,18 +55,25 @@ describe('columnViews', () => {
 });
 
 describe('groupFindings', () => {
-  it('groups by detector in the summary order and drops empty detectors', () => {
+  it('groups by detector, most severe group first, and drops empty detectors', () => {
     const s = summary({}, [
       finding('nan-metrics', ['a']),
       finding('failed-status', ['b']),
       finding('nan-metrics', ['c']),
     ]);
     const groups = groupFindings(s);
+    // nan-metrics findings are critical, failed-status warnings: critical first.
     expect(groups.map((g) => [g.detector, g.label, g.findings.length])).toEqual([
-      ['failed-status', 'Failed runs', 1],
       ['nan-metrics', 'NaN / Inf metrics', 2],
+      ['failed-status', 'Failed runs', 1],
     ]);
     expect(groupFindings(null)).toEqual([]);
+  });
+
+  it('keeps the summary order within a severity', () => {
+    // Both warnings: failed-status is listed in detectorCounts, short-run is not (appended).
+    const s = summary({}, [finding('short-run', ['c']), finding('failed-status', ['b'])]);
+    expect(groupFindings(s).map((g) => g.detector)).toEqual(['failed-status', 'short-run']);
   });
 });
 
