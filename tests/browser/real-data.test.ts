@@ -44,6 +44,29 @@ describe.skipIf(files.length === 0)(`real sweep CSVs in ${sweepDir}`, () => {
     }
   });
 
+  const FORMATS: Record<string, string> = {
+    'optuna_eye_disease.csv': 'optuna',
+    'optuna_fakenews_3trials.csv': 'optuna',
+    'mlflow_ui_export_sentiment.csv': 'mlflow-ui',
+    'mlflow_search_runs_rf.csv': 'mlflow-search-runs',
+    'sklearn_cv_results_svm_full.csv': 'sklearn-cv',
+    'sklearn_gridsearch_svm_collapsed.csv': 'sklearn-cv',
+    'wandb_export_quant_bits.csv': 'wandb',
+    'ray_tune_results_no_metrics.csv': 'ray-tune',
+    'hpi_sample_results.csv': 'generic',
+  };
+  it.each(Object.entries(FORMATS).filter(([name]) => files.includes(name)))(
+    '%s shows which tool wrote it (%s)',
+    async (name, format) => {
+      const page = await h.open();
+      await upload(page, path.join(sweepDir, name));
+      const line = page.locator('[data-testid="table-format"]');
+      await line.waitFor({ state: 'attached', timeout: 20_000 });
+      expect(await line.getAttribute('data-format')).toBe(format);
+      expect(await line.textContent()).toMatch(/read as .+ because /);
+    },
+  );
+
   it('the original sample yields the expected findings', async () => {
     const page = await h.open();
     await upload(page, path.join(sweepDir, 'hpi_sample_results.csv'));

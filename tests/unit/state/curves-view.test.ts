@@ -44,6 +44,7 @@ function summary(n: number): CurveSummary {
           score: i + 1,
           rank: i + 1,
           componentRanks: { finalValue: i + 1, convergence: 1, stability: 1 },
+          brokenFromStep: null,
           explanation: '',
         })),
       },
