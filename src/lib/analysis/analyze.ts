@@ -22,7 +22,7 @@ import {
 import { computeAssociations, SWEEP_LEVEL_DETECTORS } from './associations';
 import { analyzeDatasetCurves, DUPLICATED_ON_DERIVED_TABLE } from './curve-analysis';
 import { CURVE_DETECTOR_INFO } from './curves';
-import { createContext } from './context';
+import { columnNamed, createContext } from './context';
 import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
 import { inferRoles, roleHintsOf } from './roles';
@@ -144,7 +144,7 @@ function pendingStatistics(): SweepStatistics {
 /** Ids from the id column ("row N" where it is empty or absent); repeats get a suffix. */
 export function runIdsOf(table: RunTable, roles: ColumnRole[]): string[] {
   const idRole = roles.find((r) => r.role.kind === 'id');
-  const column = idRole && table.columns.find((c) => c.name === idRole.column);
+  const column = idRole && columnNamed(table, idRole.column);
   const seen = new Map<string, number>();
   const ids: string[] = [];
   for (let row = 0; row < table.rowCount; row++) {

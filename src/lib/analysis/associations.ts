@@ -19,6 +19,7 @@ import type {
   ColumnRole,
 } from '../model';
 import { bucketRows, type RowBucket } from './buckets';
+import { columnNamed } from './context';
 import { benjaminiHochberg } from './stats/fdr';
 import { fisherGreater, minAttainableP } from './stats/fisher';
 
@@ -106,7 +107,7 @@ export function computeAssociations(
   let minP = Infinity;
   for (const r of roles) {
     if (r.role.kind !== 'param') continue;
-    const column = table.columns.find((c) => c.name === r.column);
+    const column = columnNamed(table, r.column);
     if (!column) continue;
     const buckets = bucketRows(column, table.rowCount, quantiles);
     if (buckets.length === 0) continue;

@@ -5,6 +5,7 @@
 import {
   CellState,
   type BudgetUnit,
+  type Column,
   type ColumnRole,
   type DetectorId,
   type DetectorSettings,
@@ -36,6 +37,8 @@ export interface TypicalBudget {
 
 export interface DetectorContext {
   table: RunTable;
+  /** Columns by name (the first of a repeated name), so per-role lookups are O(1). */
+  columns: ReadonlyMap<string, Column>;
   roles: ColumnRole[];
   settings: DetectorSettings;
   runIds: string[];
@@ -56,22 +59,60 @@ export function createContext(
   settings: DetectorSettings,
   runIds: string[],
 ): DetectorContext {
+  const columns = columnsByName(table);
   const status = readStatuses(table, roles);
-  return { table, roles, settings, runIds, status, budget: typicalBudget(table, roles, status) };
+  return {
+    table,
+    columns,
+    roles,
+    settings,
+    runIds,
+    status,
+    budget: typicalBudget(table, roles, status),
+  };
+}
+
+// Keyed by the columns array, and checked against its length, so a table whose columns are
+// replaced or appended to gets a fresh map rather than a stale one.
+const byNameCache = new WeakMap<Column[], { length: number; map: Map<string, Column> }>();
+
+/**
+ * Columns by name, built once per table: lookups by role inside per-column loops were linear
+ * scans, which made analysis O(columns²) (100k columns took minutes). The first column of a
+ * repeated name wins, as `columns.find` did.
+ */
+export function columnsByName(table: RunTable): ReadonlyMap<string, Column> {
+  const cached = byNameCache.get(table.columns);
+  if (cached && cached.length === table.columns.length) return cached.map;
+  const map = new Map<string, Column>();
+  for (const column of table.columns) if (!map.has(column.name)) map.set(column.name, column);
+  byNameCache.set(table.columns, { length: table.columns.length, map });
+  return map;
+}
+
+export function columnNamed(table: RunTable, name: string): Column | undefined {
+  return columnsByName(table).get(name);
 }
 
 export function numberColumn(table: RunTable, name: string): NumberColumn | null {
-  const column = table.columns.find((c) => c.name === name);
+  const column = columnNamed(table, name);
   return column?.kind === 'number' ? column : null;
 }
 
+// Detectors call this repeatedly: computed once per context.
+const metricCache = new WeakMap<DetectorContext, { column: NumberColumn; role: MetricRole }[]>();
+
 export function metricColumns(ctx: DetectorContext): { column: NumberColumn; role: MetricRole }[] {
+  const cached = metricCache.get(ctx);
+  if (cached) return [...cached];
   const out: { column: NumberColumn; role: MetricRole }[] = [];
   for (const r of ctx.roles) {
-    const column = numberColumn(ctx.table, r.column);
-    if (r.role.kind === 'metric' && column) out.push({ column, role: r.role });
+    if (r.role.kind !== 'metric') continue;
+    const column = ctx.columns.get(r.column);
+    if (column?.kind === 'number') out.push({ column, role: r.role });
   }
-  return out;
+  metricCache.set(ctx, out);
+  return [...out];
 }
 
 /** The value of a finite cell, or null when it is missing, NaN or infinite. */
@@ -88,7 +129,7 @@ export function isFinishedRun(ctx: DetectorContext, row: number): boolean {
 
 function readStatuses(table: RunTable, roles: ColumnRole[]): RunStatuses | null {
   const r = roles.find((x) => x.role.kind === 'status');
-  const column = r && table.columns.find((c) => c.name === r.column);
+  const column = r && columnNamed(table, r.column);
   if (!column || column.kind === 'time') return null;
   const labels: string[] = [];
   const classes: StatusClass[] = [];

@@ -27,6 +27,15 @@ interface Inferred {
 }
 
 const role = (r: Role, reason: string): Inferred => ({ role: r, reason });
+
+/**
+ * The role a record states for a column, by own property only: column names are data, and
+ * `overrides["__proto__"]` or `overrides["constructor"]` on a plain object would otherwise
+ * return Object.prototype or the Object function as a "role".
+ */
+function stated(record: RoleOverrides, column: string): Role | undefined {
+  return Object.hasOwn(record, column) ? record[column] : undefined;
+}
 const ignore = (reason: string): Inferred => role({ kind: 'ignore' }, reason);
 
 /** Roles a file's format states outright (e.g. Optuna's `params_*`), and who states them. */
@@ -51,14 +60,15 @@ export function inferRoles(
   );
   // A hinted id column replaces inference of the id like a user-chosen one, unless the user
   // moved the id elsewhere.
-  const stated = { ...hints.roles, ...overrides };
-  const idIndex = chooseIdColumn(table.columns, names, stats, stated);
+  // Spread copies own properties only (a "__proto__" key stays a plain key).
+  const given = { ...hints.roles, ...overrides };
+  const idIndex = chooseIdColumn(table.columns, names, stats, given);
   return table.columns.map((column, i) => {
-    const override = overrides[column.name];
+    const override = stated(overrides, column.name);
     if (override) {
       return { column: column.name, role: override, reason: 'Set by you.', overridden: true };
     }
-    const hint = hints.roles[column.name];
+    const hint = stated(hints.roles, column.name);
     if (hint && !(hint.kind === 'id' && Object.values(overrides).some((r) => r.kind === 'id'))) {
       return {
         column: column.name,
@@ -95,7 +105,7 @@ function chooseIdColumn(
   let best = -1;
   let bestPriority = Infinity;
   columns.forEach((column, i) => {
-    if (overrides[column.name] || !stats[i].unique || column.kind === 'time') return;
+    if (stated(overrides, column.name) || !stats[i].unique || column.kind === 'time') return;
     const priority = idPriority(names[i]);
     if (priority !== null && priority < bestPriority) {
       best = i;

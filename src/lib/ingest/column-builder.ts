@@ -17,7 +17,7 @@ export class ColumnBuilder {
   private mode: 'number' | 'string' = 'number';
   private values = new Growable(Float64Array);
   private states = new Growable(Uint8Array);
-  private codes = new Growable(Int32Array, 16);
+  private codes = new Growable(Int32Array);
   private dictionary = new Map<string, number>();
   private labels: string[] = [];
   private lastCode = -1;

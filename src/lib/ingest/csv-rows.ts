@@ -172,10 +172,14 @@ export class CsvRowReader {
     });
   }
 
-  /** A quote inside an unquoted field (`a "b" c`) is legal for papaparse but usually a broken export. */
+  /**
+   * A quote inside an unquoted field (`a "b" c`) is legal for papaparse but usually a broken
+   * export; not in a JSON cell (`{"lr": 0.1}` in a TSV), whose quotes are JSON's own.
+   */
   private checkStrayQuote(start: number, end: number, rowLine: number): void {
     const { delimiter, quoteChar } = this.dialect;
     let fieldStart = true;
+    let fieldFrom = start;
     let inQuotes = false;
     for (let i = start; i < end; i++) {
       const ch = this.input[i];
@@ -186,10 +190,16 @@ export class CsvRowReader {
         }
         continue;
       }
+      if (fieldStart) fieldFrom = i;
       if (ch === quoteChar) {
         if (fieldStart) {
           inQuotes = true;
           fieldStart = false;
+          continue;
+        }
+        const fieldEnd = unquotedFieldEnd(this.input, i, end, delimiter);
+        if (isJsonCell(this.input, fieldFrom, fieldEnd)) {
+          i = fieldEnd - 1;
           continue;
         }
         const at = this.position(i, start, rowLine);
@@ -216,4 +226,31 @@ function countBreaks(text: string, start: number, end: number, lineBreak: string
   )
     count++;
   return count;
+}
+
+/** Where the unquoted field holding `from` ends: its delimiter, its newline or `end`. */
+function unquotedFieldEnd(text: string, from: number, end: number, delimiter: string): number {
+  let i = from;
+  while (i < end && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/**
+ * Whether `text[start, end)` is a JSON object or array written unquoted in a cell (TSV exports
+ * of configs): braces or brackets around it and its double quotes paired. Its quotes are JSON
+ * syntax, intact as text, so a stray-quote warning per such cell would only be noise.
+ */
+export function isJsonCell(text: string, start: number, end: number): boolean {
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  if (end - start < 2) return false;
+  const open = text[start];
+  const close = text[end - 1];
+  if (!((open === '{' && close === '}') || (open === '[' && close === ']'))) return false;
+  let quotes = 0;
+  for (let i = start; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') quotes++;
+  }
+  return quotes % 2 === 0;
 }

@@ -2,6 +2,7 @@
 import type { Dialect, ParseIssue, QuarantinedRow, RunTable } from '../model';
 import { ColumnBuilder } from './column-builder';
 import { excerptAt, FastCsvTokenizer, fieldText, type RowRanges } from './csv-tokenizer';
+import { isJsonCell } from './csv-rows';
 import { IssueLog } from './issue-log';
 import { Growable } from './growable';
 
@@ -10,6 +11,8 @@ const MAX_QUARANTINE_LISTED = 200;
 export interface TableBuildResult {
   table: RunTable;
   header: string[] | null;
+  /** Physical line of the header (after any skipped comment lines); 1 when there is none. */
+  headerLine: number;
   quarantined: QuarantinedRow[];
   quarantinedCount: number;
 }
@@ -22,15 +25,28 @@ export class CsvTableBuilder {
   private quarantined: QuarantinedRow[] = [];
   private quarantinedCount = 0;
   private trailingDelimiterWarned = false;
+  private headerLine = 1;
+  private readonly commentLines: ReadonlySet<number>;
+  /**
+   * Quote warnings of the row being tokenized: the tokenizer reports them before the row itself,
+   * and only the row tells whether they fall in a JSON cell or a skipped comment line.
+   */
+  private pendingQuotes: Omit<ParseIssue, 'file'>[] = [];
   rows = 0;
 
   constructor(
     private readonly dialect: Dialect,
     private readonly log: IssueLog,
+    /** Physical lines of the `#` comment preamble (see commentPreamble), skipped. */
+    commentLines: readonly number[] = [],
   ) {
+    this.commentLines = new Set(commentLines);
     this.reader = new FastCsvTokenizer(dialect, {
       row: (row) => this.onRow(row),
-      issue: (issue) => this.log.add(issue),
+      issue: (issue) => {
+        if (issue.code === 'malformed-quote') this.holdQuoteIssue(issue);
+        else this.log.add(issue);
+      },
     });
   }
 
@@ -40,19 +56,42 @@ export class CsvTableBuilder {
 
   finish(): TableBuildResult {
     this.reader.end();
+    for (const issue of this.pendingQuotes) this.log.add(issue);
+    this.pendingQuotes = [];
     const columns = this.builders.map((b) => b.finish());
     return {
       table: { columns, rowCount: this.rows, sourceLines: this.lines.toArray() },
       header: this.header,
+      headerLine: this.headerLine,
       quarantined: this.quarantined,
       quarantinedCount: this.quarantinedCount,
     };
   }
 
+  /** A row re-tokenized after more text arrived reports its quotes again: keep one of each. */
+  private holdQuoteIssue(issue: Omit<ParseIssue, 'file'>): void {
+    const seen = this.pendingQuotes.some(
+      (p) => p.line === issue.line && p.column === issue.column && p.message === issue.message,
+    );
+    if (!seen) this.pendingQuotes.push(issue);
+  }
+
+  /** The held quote warnings of `row`, except those inside a JSON cell or a comment line. */
+  private flushQuoteIssues(row: RowRanges, comment: boolean): void {
+    if (this.pendingQuotes.length === 0) return;
+    for (const issue of this.pendingQuotes)
+      if (!comment && !inJsonCell(row, issue)) this.log.add(issue);
+    this.pendingQuotes = [];
+  }
+
   private onRow(row: RowRanges): void {
     const line = row.line;
+    const comment = !this.header && this.commentLines.has(line);
+    this.flushQuoteIssues(row, comment);
+    if (comment) return;
     if (!this.header) {
       const fields = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
+      this.headerLine = line;
       this.header = this.nameColumns(fields, line);
       const decimalComma = this.dialect.decimal === ',';
       this.builders = this.header.map((name) => new ColumnBuilder(name, decimalComma));
@@ -144,6 +183,21 @@ export class CsvTableBuilder {
     };
     this.log.add(issue);
   }
+}
+
+/**
+ * Whether a quote warning points into an unquoted JSON cell of `row` (`{"lr": 0.1}` in a TSV):
+ * its quotes are JSON's, the cell is read intact. Only warnings on the row's first physical line
+ * can be placed by column; others are kept.
+ */
+function inJsonCell(row: RowRanges, issue: Omit<ParseIssue, 'file'>): boolean {
+  if (issue.line !== row.line || issue.column === undefined) return false;
+  const index = row.rawStart + issue.column - 1;
+  for (let i = 0; i < row.count; i++) {
+    if (row.starts[i] <= index && index < row.ends[i])
+      return row.quoted[i] === null && isJsonCell(row.input, row.starts[i], row.ends[i]);
+  }
+  return false;
 }
 
 function extraFieldsBlank(row: RowRanges, width: number): boolean {

@@ -4,7 +4,7 @@ import { CsvTableBuilder } from './csv-table';
 import { IngestError } from './errors';
 import { decodeText, guessEncoding, NotUtf8, type ByteSource, type TextEncoding } from './decode';
 import { IssueLog } from './issue-log';
-import { sniffDialect } from './sniff';
+import { commentPreamble, sniffDialect } from './sniff';
 
 export interface IngestHooks {
   onProgress(progress: Progress): void;
@@ -70,7 +70,7 @@ async function readWith(
       sample += text;
       if (sample.length < SNIFF_CHARS) continue;
       dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom, ENCODING_NAMES[encoding]);
-      builder = new CsvTableBuilder(dialect, log);
+      builder = tableBuilder(sample.slice(0, SNIFF_CHARS), dialect, log);
       builder.feed(sample);
       sample = '';
     } else {
@@ -84,7 +84,7 @@ async function readWith(
         file: source.name,
       });
     dialect = sniffDialect(sample.slice(0, SNIFF_CHARS), hasBom, ENCODING_NAMES[encoding]);
-    builder = new CsvTableBuilder(dialect, log);
+    builder = tableBuilder(sample.slice(0, SNIFF_CHARS), dialect, log);
     builder.feed(sample);
   }
   const built = builder.finish();
@@ -100,7 +100,7 @@ async function readWith(
       code: 'header-only',
       severity: 'warning',
       message: 'The file has a header row but no data rows.',
-      line: 1,
+      line: built.headerLine,
     });
   }
   const usedDialect = dialect ?? sniffDialect('', hasBom, ENCODING_NAMES[encoding]);
@@ -119,4 +119,25 @@ async function readWith(
       quarantinedCount: built.quarantinedCount,
     },
   };
+}
+
+/**
+ * A builder that skips the `#` comment lines before the header, with one warning saying so.
+ * Later issues keep their physical line numbers: the comment lines are skipped, not removed.
+ */
+function tableBuilder(sample: string, dialect: Dialect, log: IssueLog): CsvTableBuilder {
+  const comments = commentPreamble(sample, dialect.delimiter);
+  if (comments.length > 0) {
+    const n = comments.length;
+    const first = comments[0];
+    const last = comments[n - 1];
+    const where = n === 1 ? `line ${first}` : `lines ${first}–${last}`;
+    log.add({
+      code: 'no-header',
+      severity: 'warning',
+      message: `${n === 1 ? '1 comment line' : `${n} comment lines`} before the header (${where}, starting with #) ${n === 1 ? 'was' : 'were'} skipped.`,
+      line: first,
+    });
+  }
+  return new CsvTableBuilder(dialect, log, comments);
 }

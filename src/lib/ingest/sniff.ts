@@ -13,7 +13,7 @@ export function sniffDialect(
   encoding: Dialect['encoding'] = 'UTF-8',
 ): Dialect {
   const newline = sniffNewline(sample);
-  const lines = splitSampleLines(sample, 50);
+  const lines = withoutLeadingComments(splitSampleLines(sample, 50));
   let best: { delimiter: Dialect['delimiter']; score: number; width: number } = {
     delimiter: ',',
     score: -1,
@@ -78,4 +78,43 @@ function countOutsideQuotes(line: string, delimiter: string): number {
     else if (ch === delimiter && !quoted) count++;
   }
   return count;
+}
+
+const isCommentLine = (line: string) => line.trimStart().startsWith('#');
+
+/** `# exported by…` lines before the header say nothing about the delimiter. */
+function withoutLeadingComments(lines: string[]): string[] {
+  let first = 0;
+  while (first < lines.length && isCommentLine(lines[first])) first++;
+  return first < lines.length ? lines.slice(first) : lines;
+}
+
+/**
+ * Physical line numbers (1-based) of the `#` comment lines before the header (`# exported by
+ * sweep-tool`, `# 2024-01-01`), which would otherwise become the header and push every data row
+ * into quarantine. Blank lines among them are passed over. The last `#` line is the header
+ * itself, not a comment, when its `#` names a column: `#,lr,loss`, or `#id,lr,loss` with as many
+ * fields as the line after it (a comment is written `# text`).
+ */
+export function commentPreamble(sample: string, delimiter: Dialect['delimiter']): number[] {
+  const comments: { line: number; text: string }[] = [];
+  let next: string | null = null;
+  let line = 0;
+  for (const text of sample.split(/\r\n|\n|\r/)) {
+    line++;
+    if (text.trim() === '') continue;
+    if (!isCommentLine(text)) {
+      next = text;
+      break;
+    }
+    comments.push({ line, text });
+  }
+  // The sample ended inside the preamble (or the file is only comments): read it as before.
+  if (next === null || comments.length === 0) return [];
+  const last = comments[comments.length - 1].text.trimStart();
+  const width = (text: string) => countOutsideQuotes(text, delimiter) + 1;
+  const namesColumn =
+    last[1] === delimiter || (/^#\S/.test(last) && width(last) > 1 && width(last) === width(next));
+  if (namesColumn) comments.pop();
+  return comments.map((c) => c.line);
 }

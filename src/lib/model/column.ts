@@ -85,6 +85,11 @@ export function formatNumber(v: number): string {
   if (v === -Infinity) return '-inf';
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
   const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return v.toExponential(3).replace(/\.?0+e/, 'e');
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) {
+    const short = v.toExponential(3).replace(/\.?0+e/, 'e');
+    // Near ±Number.MAX_VALUE rounding up overflows ("-1.798e+308" reads back as -Infinity):
+    // show the exact value there instead.
+    return Number.isFinite(Number(short)) ? short : String(v);
+  }
   return String(Number(v.toPrecision(4)));
 }

@@ -192,3 +192,26 @@ describe('inferRoles from values', () => {
     expect(roles.filter((r) => r.role.kind === 'id').map((r) => r.column)).toEqual(['lr']);
   });
 });
+
+describe('inferRoles with column names that are Object.prototype keys', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+  const table = () => tableFromColumns(Object.fromEntries(names.map((n) => [n, varying(0.1)])));
+
+  it('infers them: nothing is inherited from the overrides or hints objects', () => {
+    const roles = inferRoles(table(), {}, { roles: {}, statedBy: 'test' });
+    expect(roles.map((r) => [r.column, r.role, r.overridden])).toEqual(
+      names.map((n) => [n, { kind: 'param' }, false]),
+    );
+  });
+
+  it('still honours an own override or hint under such a name', () => {
+    const overrides: Record<string, Role> = Object.fromEntries([['__proto__', { kind: 'ignore' }]]);
+    const hints: Record<string, Role> = Object.fromEntries([
+      ['constructor', { kind: 'budget', unit: 'epochs' }],
+    ]);
+    const roles = inferRoles(table(), overrides, { roles: hints, statedBy: 'test' });
+    expect(roles[0]).toMatchObject({ role: { kind: 'ignore' }, overridden: true });
+    expect(roles[1]).toMatchObject({ role: { kind: 'budget', unit: 'epochs' }, overridden: false });
+    expect(roles[2]).toMatchObject({ role: { kind: 'param' }, overridden: false });
+  });
+});

@@ -1,9 +1,18 @@
 /** Bad-input corpus, CSV: every case through readSources → analyze → markdown/JSON. */
 import { describe, expect, it } from 'vitest';
-import { csvBadInputs, type BadInput } from '../../../src/lib/fixtures/bad-inputs';
+import { csvBadInputs, enc, type BadInput } from '../../../src/lib/fixtures/bad-inputs';
+import { readCsv } from '../../../src/lib/ingest';
 import type { Dataset } from '../../../src/lib/model';
 import type { PipelineResult } from './harness';
-import { expectWellFormed, issueOf, numbersOf, runInput, textsOf } from './harness';
+import {
+  expectWellFormed,
+  issueOf,
+  noHooks,
+  numbersOf,
+  runInput,
+  splitSource,
+  textsOf,
+} from './harness';
 
 const CASES = new Map(csvBadInputs().map((c) => [c.id, c]));
 
@@ -79,17 +88,22 @@ describe('bad-input corpus: CSV', () => {
     expect(numbersOf(d, 'loss')).toEqual([0.5, 0.4, 0.35]);
   });
 
-  // BUG(csv-json-cells): a tab-delimited file whose cells hold JSON reports every `"` of the
-  // JSON as a stray quote (warnings at line 2 col 4, line 3 col 4) although the cell is intact.
-  it.fails(
-    'tsv with JSON cells: tab-delimited, JSON cell kept whole, no quote warning',
-    async () => {
-      const d = await dataset('tsv-json-cells');
-      expect(d.source.dialect?.delimiter).toBe('\t');
-      expect(textsOf(d, 'config')[0]).toBe('{"lr": 0.1, "bs": 32}');
-      expect(d.source.issues).toEqual([]);
-    },
-  );
+  // Was BUG(csv-json-cells): every `"` of an unquoted JSON cell was reported as a stray quote
+  // (line 2 col 4, line 3 col 4) although the cell is intact. JSON cells are not warned about.
+  it('tsv with JSON cells: tab-delimited, JSON cell kept whole, no quote warning', async () => {
+    const d = await dataset('tsv-json-cells');
+    expect(d.source.dialect?.delimiter).toBe('\t');
+    expect(textsOf(d, 'config')[0]).toBe('{"lr": 0.1, "bs": 32}');
+    expect(d.source.issues).toEqual([]);
+  });
+
+  it('JSON cut by the delimiter (unquoted in a CSV): still a stray-quote warning', async () => {
+    const d = await readCsv(
+      splitSource(enc('id,config\n1,{"lr": 0.1, "bs": 32}\n'), 'cut.csv'),
+      noHooks,
+    );
+    expect(d.source.issues.map((i) => [i.code, i.line])).toContainEqual(['malformed-quote', 2]);
+  });
 
   it('tsv with JSON cells: the JSON cell survives intact', async () => {
     const d = await dataset('tsv-json-cells');
@@ -173,17 +187,50 @@ describe('bad-input corpus: CSV', () => {
     expect(d.table.columns.find((c) => c.name === 'flag')?.kind).toBe('category');
   });
 
-  // BUG(comment-preamble): `# …` lines before the header become the header; every data row is
-  // then quarantined as too-many-fields (lines 3–5) and the real columns are lost.
-  it.fails('comment preamble: skipped, the real header is used', async () => {
+  // Was BUG(comment-preamble): `# …` lines before the header became the header; every data row
+  // was then quarantined as too-many-fields (lines 3–5) and the real columns were lost.
+  it('comment preamble: skipped, the real header is used', async () => {
     const d = await dataset('comment-preamble');
     expect(names(d)).toEqual(['wd', 'loss']);
     expect(d.table.rowCount).toBe(2);
   });
 
-  it('comment preamble: at least every dropped row is named by line', async () => {
+  it('comment preamble: one warning naming the lines; later lines stay physical', async () => {
     const d = await dataset('comment-preamble');
-    expect(d.source.quarantined.map((q) => q.line)).toEqual([3, 4, 5]);
+    expect(d.source.quarantined).toEqual([]);
+    expect(d.source.issues).toEqual([
+      expect.objectContaining({
+        code: 'no-header',
+        severity: 'warning',
+        line: 1,
+        message: '2 comment lines before the header (lines 1–2, starting with #) were skipped.',
+      }),
+    ]);
+    expect(Array.from(d.table.sourceLines)).toEqual([4, 5]);
+    const ragged = await readCsv(
+      splitSource(enc('# tool\n\n# date\nwd,loss\n0.1,0.5\n0.2\n'), 'r.csv'),
+      noHooks,
+    );
+    expect(ragged.source.quarantined.map((q) => q.line)).toEqual([6]);
+    expect(ragged.source.issues[0].message).toMatch(/lines 1–3/);
+  });
+
+  it('a header whose first column is named "#" is a header, not a comment', async () => {
+    const d = await readCsv(
+      splitSource(enc('#,lr,loss\n1,0.1,0.5\n2,0.2,0.4\n'), 'h.csv'),
+      noHooks,
+    );
+    expect(names(d)).toEqual(['#', 'lr', 'loss']);
+    expect(d.table.rowCount).toBe(2);
+  });
+
+  it('comment preamble before a tab-delimited header: the delimiter is still sniffed', async () => {
+    const d = await readCsv(
+      splitSource(enc('# exported, by, tool\nwd\tloss\n0.1\t0.5\n0.2\t0.4\n'), 't.tsv'),
+      noHooks,
+    );
+    expect(d.source.dialect?.delimiter).toBe('\t');
+    expect(names(d)).toEqual(['wd', 'loss']);
   });
 
   it('quoted newlines and doubled quotes: read exactly', async () => {

@@ -98,11 +98,10 @@ describe('hostile names', () => {
       );
     });
 
-    // BUG(override-lookup-proto): analysis/roles.ts inferRoles() reads `overrides[column.name]`
-    // on a plain `{}`: for "__proto__" it finds Object.prototype and for "constructor" the Object
-    // function, so both columns are "Set by you." with role {} / no role at all, and the JSON
-    // export carries `"role": {}` or no role for them.
-    it.fails('__proto__ and constructor columns get inferred roles, not inherited ones', () => {
+    // Was BUG(override-lookup-proto): inferRoles() read `overrides[column.name]` on a plain `{}`,
+    // finding Object.prototype for "__proto__" and the Object function for "constructor": both
+    // were "Set by you." with role {} or none. Lookups are own-property now.
+    it('__proto__ and constructor columns get inferred roles, not inherited ones', () => {
       for (const column of [HOSTILE.proto, HOSTILE.ctor]) {
         const role = summary.roles.find((r) => r.column === column);
         expect(role?.overridden).toBe(false);

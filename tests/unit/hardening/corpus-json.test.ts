@@ -67,13 +67,35 @@ describe('bad-input corpus: JSON and trainer_state.json', () => {
     expect(bad.issues[0].message).toMatch(/^Invalid JSON at line 2, column \d+/);
   });
 
-  // BUG(lone-jsonl-as-csv): a lone metrics.jsonl is classified "skipped" but readSources then
-  // reads it with readCsv: a nonsense table with columns `{"step": 1` and `"loss": 2}` and a
-  // stray-quote warning per quote, instead of a clear "not read" error.
-  it.fails('JSON Lines through readSources: not parsed as a CSV table', async () => {
+  // Was BUG(lone-jsonl-as-csv): a lone metrics.jsonl was read with readCsv, a nonsense table
+  // with columns `{"step": 1` and `"loss": 2}`. It is refused with a clear error now.
+  it('JSON Lines through readSources: not parsed as a CSV table', async () => {
     const { dataset, error } = await run('json-lines');
     expect(dataset?.source.format === 'csv-table' ? textsOf(dataset, 0) : []).toEqual([]);
     expect(error?.message).toMatch(/jsonl|JSON Lines/i);
+  });
+
+  it('JSON Lines through readSources: the error says what the file is and what to do', async () => {
+    const { error } = await run('json-lines');
+    expect(error).toMatchObject({ code: 'unsupported-format', file: 'metrics.jsonl' });
+    expect(error?.message).toMatch(
+      /^metrics\.jsonl is JSON Lines; per-step logs in JSON Lines are not read yet\. Export/,
+    );
+  });
+
+  it('JSON Lines in a folder beside an event file: skipped with a warning, the logs read', async () => {
+    const result = await runPipeline(
+      [
+        ['run_1/metrics.jsonl', input('json-lines').bytes],
+        ['run_1/events.out.tfevents.1.host', eventFile(lossScalars(3))],
+      ].map(([path, bytes]) => ({
+        path: path as string,
+        source: splitSource(bytes as Uint8Array<ArrayBuffer>, (path as string).split('/')[1]),
+      })),
+    );
+    expect(result.dataset?.source.format).toBe('curve-logs');
+    const issue = result.dataset?.source.issues.find((i) => i.file === 'run_1/metrics.jsonl');
+    expect(issue).toMatchObject({ code: 'unsupported-format', severity: 'warning' });
   });
 
   it.each([
@@ -93,16 +115,29 @@ describe('bad-input corpus: JSON and trainer_state.json', () => {
     expect(issues[0].message).toContain(`line ${line}, column ${column}`);
   });
 
-  // BUG(json-position-lost): readSources turns a trainer_state.json syntax error into a generic
-  // no-metrics IngestError without line/column, and calls the file "JSON file that is not a
-  // trainer_state.json" although it is one, only truncated.
-  it.fails(
-    'truncated trainer_state.json through readSources: the error keeps line and column',
-    async () => {
-      const { error } = await run('truncated');
-      expect(error).toMatchObject({ code: 'invalid-json', line: 1, column: 71 });
-    },
-  );
+  // Was BUG(json-position-lost): readSources turned a trainer_state.json syntax error into a
+  // generic no-metrics IngestError without line/column.
+  it('truncated trainer_state.json through readSources: the error keeps line and column', async () => {
+    const { error } = await run('truncated');
+    expect(error).toMatchObject({ code: 'invalid-json', line: 1, column: 71 });
+    expect(error?.message).toMatch(/^trainer_state\.json: Invalid JSON at line 1, column 71/);
+  });
+
+  it('truncated trainer_state.json in a folder: the file is described by its error', async () => {
+    const result = await runPipeline([
+      {
+        path: 'run_1/trainer_state.json',
+        source: splitSource(input('truncated').bytes, 'trainer_state.json'),
+      },
+      {
+        path: 'run_2/events.out.tfevents.1.host',
+        source: splitSource(eventFile(lossScalars(3)), 'e'),
+      },
+    ]);
+    const file = result.dataset?.source.files?.find((f) => f.path === 'run_1/trainer_state.json');
+    expect(file?.detail).toMatch(/^Could not be read: Invalid JSON at line 1, column 71/);
+    expect(file?.detail).not.toMatch(/not a trainer_state\.json/);
+  });
 
   it('truncated trainer_state.json through readSources: a clear error naming the file', async () => {
     const { error } = await run('truncated');

@@ -1,10 +1,12 @@
 /** Bad-input corpus, large inputs and chunk boundaries (custom ByteSource split points). */
 import { describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_SETTINGS } from '../../../src/lib/analysis';
+import { nullDistributionsComputed } from '../../../src/lib/analysis/stats/spearman';
 import { enc, largeBadInputs, type BadInput } from '../../../src/lib/fixtures/bad-inputs';
 import { readCsv } from '../../../src/lib/ingest';
+import { Growable } from '../../../src/lib/ingest/growable';
 import type { Dataset } from '../../../src/lib/model';
-import { cpuMsSince, expectWellFormed, noHooks, runInput, splitSource, textsOf } from './harness';
+import { expectWellFormed, noHooks, runInput, splitSource, textsOf } from './harness';
 
 const CASES = new Map(largeBadInputs().map((c) => [c.id, c]));
 const input = (id: string): BadInput => {
@@ -36,70 +38,85 @@ describe('bad-input corpus: large inputs and chunk boundaries', () => {
     expect(CASES.size).toBe(6);
   });
 
-  // Read once, shared by the two tests below (a read takes seconds, see the bug).
-  let wideRead: Promise<{ d: Dataset; ms: number }> | null = null;
+  // Read once, shared by the tests below. Speed is measured by `npm run bench` / `npm run fuzz`,
+  // not asserted here: these tests check the behaviour that kept it linear.
+  let wideRead: Promise<Dataset> | null = null;
   const readWide = () => {
-    if (wideRead) return wideRead;
     const c = input('100k-columns');
-    const cpu = process.cpuUsage();
-    wideRead = readCsv(splitSource(c.bytes, c.name), noHooks).then((d) => ({
-      d,
-      ms: cpuMsSince(cpu),
-    }));
-    return wideRead;
+    return (wideRead ??= readCsv(splitSource(c.bytes, c.name), noHooks));
   };
 
   it('100k columns: read, every column kept', async () => {
-    const { d } = await readWide();
+    const d = await readWide();
     expect(d.table.columns.length).toBe(100_000);
     expect(d.table.rowCount).toBe(2);
   }, 30_000);
 
-  // BUG(wide-csv-allocation): reading a 0.9 MB CSV of 100k columns × 2 rows takes ~3.5–5 s, most
-  // of it garbage collection: ingest/column-builder.ts allocates Growable(Float64Array) and
-  // Growable(Uint8Array) with capacity 1024 per column (~9 KB × 100k = ~920 MB).
-  it.fails(
-    '100k columns: read within 2 CPU s per MB',
-    async () => {
-      const { ms } = await readWide();
-      expect(ms / (input('100k-columns').bytes.length / 2 ** 20)).toBeLessThan(2000);
-    },
-    30_000,
-  );
+  // Was BUG(wide-csv-allocation): every column started with 1024-slot buffers, ~920 MB for
+  // 100k columns × 2 rows. Buffers now start at 16 slots and double.
+  it('column buffers start small and grow geometrically', () => {
+    const g = new Growable(Float64Array);
+    expect(g.capacity).toBeLessThanOrEqual(16);
+    const sizes = new Set<number>();
+    for (let i = 0; i < 100_000; i++) {
+      g.push(i);
+      sizes.add(g.capacity);
+    }
+    expect(g.toArray()).toHaveLength(100_000);
+    expect(g.get(99_999)).toBe(99_999);
+    expect(g.capacity).toBeLessThan(2 * 100_000);
+    // Doubling: about log2(100k / 16) reallocations, not one per chunk.
+    expect(sizes.size).toBeLessThanOrEqual(14);
+  });
 
-  // BUG(quadratic-metric-columns): analyze is O(columns²): analysis/context.ts metricColumns()
-  // calls numberColumn() (a linear find over table.columns) for every role, and detectors call
-  // metricColumns() repeatedly. 3k columns take ~0.4 s, 10k ~2 s, 100k columns ~170 s.
-  it.fails(
-    '3k columns: analyze within 100 ms CPU',
-    async () => {
-      const d = await readCsv(splitSource(wideCsv(3000), 'wide.csv'), noHooks);
-      const cpu = process.cpuUsage();
-      analyze(d, { overrides: {}, settings: DEFAULT_SETTINGS });
-      expect(cpuMsSince(cpu)).toBeLessThan(100);
-    },
-    30_000,
-  );
+  // Was BUG(quadratic-metric-columns): metricColumns() and other per-role lookups scanned
+  // table.columns, so analysis read columns O(columns²) times (12k reads per column at 3k
+  // columns; 100k columns took ~170 s). Counted through a proxy, not timed.
+  it('3k columns: analyze reads each column a bounded number of times', async () => {
+    // Plus a metric, so the per-metric lookups run too.
+    const text = new TextDecoder().decode(wideCsv(2999));
+    const csv = text.replace(/\n/g, (_, at: number) =>
+      at === text.indexOf('\n') ? ',val_loss\n' : ',0.5\n',
+    );
+    const d = await readCsv(splitSource(enc(csv), 'wide.csv'), noHooks);
+    let reads = 0;
+    d.table.columns = new Proxy(d.table.columns, {
+      get(target, key, receiver): unknown {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const summary = analyze(d, { overrides: {}, settings: DEFAULT_SETTINGS });
+    expect(summary.roles).toHaveLength(3000);
+    expect(summary.roles.at(-1)?.role.kind).toBe('metric');
+    expect(reads / 3000).toBeLessThan(50);
+  }, 30_000);
 
-  // BUG(exact-spearman-cost): analysis/stats/spearman.ts enumerates all n! permutations for the
-  // exact p-value when n ≤ EXACT_SPEARMAN_MAX_N (10): 3.6M steps per parameter × metric. A 0.9 KB
-  // CSV of 10 trials × 20 parameters takes ~1–2.5 s CPU to analyse; 100 parameters ~4.5 s.
-  // (8 parameters here, to keep the suite fast: ~0.5 s.)
-  it.fails(
-    '10 trials × 8 parameters: analyze within 100 ms CPU',
-    async () => {
-      const params = Array.from({ length: 8 }, (_, i) => `p${i}`);
-      const rows = Array.from({ length: 10 }, (_, r) =>
-        [r, ...params.map((_, i) => ((r * 7 + i * 3) % 11) / 10), ((r * 37) % 10) / 10].join(','),
-      );
-      const csv = `trial_id,${params.join(',')},val_loss\n${rows.join('\n')}\n`;
-      const d = await readCsv(splitSource(enc(csv), 'ten.csv'), noHooks);
-      const cpu = process.cpuUsage();
-      analyze(d, { overrides: {}, settings: DEFAULT_SETTINGS });
-      expect(cpuMsSince(cpu)).toBeLessThan(100);
-    },
-    30_000,
-  );
+  it('100k columns: analyze completes with the inferred role of every column', async () => {
+    const d = await readCsv(splitSource(wideCsv(100_000), 'wide.csv'), noHooks);
+    const summary = analyze(d, { overrides: {}, settings: DEFAULT_SETTINGS });
+    // Column i holds i·r mod 97 in row r: it varies (a hyperparameter) unless i is a multiple
+    // of 97 (constant, ignored).
+    const expected = d.table.columns.map((_, i) => (i % 97 === 0 ? 'ignore' : 'param'));
+    expect(summary.roles.map((r) => r.role.kind)).toEqual(expected);
+    expect(summary.roles.some((r) => r.overridden)).toBe(false);
+  }, 30_000);
+
+  // Was BUG(exact-spearman-cost): the exact p-value walked 10! pairings per parameter × metric
+  // (10 trials × 20 parameters: ~1–2.5 s). The null distribution depends only on the ranks'
+  // multisets, so without ties it is computed at most once per n.
+  it('10 trials × 8 parameters, no ties: the exact null distribution is computed at most once', async () => {
+    const params = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    const rows = Array.from({ length: 10 }, (_, r) =>
+      [r, ...params.map((_, i) => ((r * 7 + i * 3) % 11) / 10), ((r * 37) % 10) / 10].join(','),
+    );
+    const csv = `trial_id,${params.join(',')},val_loss\n${rows.join('\n')}\n`;
+    const d = await readCsv(splitSource(enc(csv), 'ten.csv'), noHooks);
+    const before = nullDistributionsComputed();
+    const summary = analyze(d, { overrides: {}, settings: DEFAULT_SETTINGS });
+    expect(summary.roles.filter((r) => r.role.kind === 'param')).toHaveLength(8);
+    expect(nullDistributionsComputed() - before).toBeLessThanOrEqual(1);
+  }, 30_000);
 
   it('1k columns: analyze and report do not throw', async () => {
     const c: BadInput = { id: 'wide', kind: 'large', name: 'wide.csv', bytes: wideCsv(1000) };

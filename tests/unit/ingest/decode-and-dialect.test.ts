@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, findColumn } from '../../../src/lib/model';
+import { commentPreamble } from '../../../src/lib/ingest/sniff';
 import { readBytes, readText } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -86,5 +87,24 @@ describe('dialect sniffing', () => {
       const b = findColumn(ds.table, 'b');
       expect(b?.kind === 'number' && Array.from(b.values)).toEqual([2, 4]);
     }
+  });
+});
+
+describe('comment preamble', () => {
+  it('lists the physical lines of the # lines before the header, blank lines passed over', () => {
+    expect(commentPreamble('# tool\n\n# 2024\nwd,loss\n0.1,0.5\n', ',')).toEqual([1, 3]);
+    expect(commentPreamble('# tool\r\nwd,loss\r\n', ',')).toEqual([1]);
+    expect(commentPreamble('wd,loss\n# not a preamble\n', ',')).toEqual([]);
+  });
+
+  it('keeps a header whose first column is named with #', () => {
+    expect(commentPreamble('#,lr,loss\n1,0.1,0.5\n', ',')).toEqual([]);
+    expect(commentPreamble('# tool\n#id,lr\n1,0.1\n', ',')).toEqual([1]);
+    // "# text" is a comment even with as many fields as the header.
+    expect(commentPreamble('# by tool, v1\nwd,loss\n', ',')).toEqual([1]);
+  });
+
+  it('reads a file of comments only as before (nothing skipped)', () => {
+    expect(commentPreamble('# a\n# b\n', ',')).toEqual([]);
   });
 });

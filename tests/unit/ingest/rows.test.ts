@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CsvRowReader, sniffDialect } from '../../../src/lib/ingest';
 import { cellText, findColumn } from '../../../src/lib/model';
 import { readText } from './helpers';
 
@@ -48,6 +49,25 @@ describe('rows, lines and quarantine', () => {
       line: 2,
       column: 8,
     });
+  });
+
+  it('JSON in unquoted cells: kept whole, no stray-quote warning per cell', async () => {
+    const text = 'id\tconfig\tloss\n1\t{"lr": 0.1}\t0.5\n2\t["a", "b"]\t0.4\n3\tsay "hi"\t0.3\n';
+    const ds = await readText(text, 'json.tsv');
+    expect(cellText(findColumn(ds.table, 'config')!, 1)).toBe('["a", "b"]');
+    // Only the quote that is not JSON is reported, with its position.
+    expect(ds.source.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['malformed-quote', 4, 7],
+    ]);
+    // The papaparse reader (curve logs) agrees.
+    const issues: [number | undefined, number | undefined][] = [];
+    const reader = new CsvRowReader(sniffDialect(text, false), {
+      row: () => {},
+      issue: (issue) => issues.push([issue.line, issue.column]),
+    });
+    reader.feed(text);
+    reader.end();
+    expect(issues).toEqual([[4, 7]]);
   });
 
   it('names empty and duplicate headers and warns', async () => {

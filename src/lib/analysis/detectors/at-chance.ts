@@ -182,7 +182,7 @@ function configDistance(ctx: DetectorContext, params: Column[]): (a: number, b: 
 function advise(ctx: DetectorContext, row: number, hit: Hit): string {
   const facts = sweepFacts(ctx);
   const config = describeRow(facts.params, row);
-  const column = ctx.table.columns.find((c) => c.name === hit.metric);
+  const column = ctx.columns.get(hit.metric);
   let neighbour = '';
   if (column?.kind === 'number' && facts.params.length > 0) {
     const distance = configDistance(ctx, facts.params);

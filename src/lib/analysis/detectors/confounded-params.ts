@@ -73,6 +73,9 @@ export const confoundedParams: Detector = {
   run(ctx) {
     const { minCorrelation, minTrials } = ctx.settings.confoundedParams;
     const maxLevels = ctx.settings.valuesTriedOnce.maxValues;
+    // Every pair needs minTrials rows where both are set: with fewer rows in the table no pair
+    // can qualify, and skipping the params² pair loop keeps a wide, short table linear.
+    if (ctx.table.rowCount < minTrials) return [];
     const all = Array.from({ length: ctx.table.rowCount }, (_, i) => i);
     const sample = strideSample(all);
     const facts = sweepFacts(ctx);

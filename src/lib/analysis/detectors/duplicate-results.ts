@@ -163,7 +163,7 @@ function metadata(ctx: DetectorContext, group: number[]): { differ: string[]; sa
     // The id differs by definition; names, times and paths are what tell the runs apart.
     if (r.role.kind !== 'ignore' && r.role.kind !== 'time') continue;
     if (parseName(r.column).prefix === 'param') continue;
-    const column = ctx.table.columns.find((c) => c.name === r.column);
+    const column = ctx.columns.get(r.column);
     if (!column) continue;
     const values = new Set(group.map((row) => cellKey(column, row)));
     if (values.size > 1) differ.push(column.name);

@@ -91,7 +91,7 @@ export function sweepStatistics(ctx: DetectorContext, findings: Finding[]): Swee
   };
   const params: Param[] = [];
   for (const r of ctx.roles) {
-    const column = r.role.kind === 'param' && ctx.table.columns.find((c) => c.name === r.column);
+    const column = r.role.kind === 'param' && ctx.columns.get(r.column);
     if (column) params.push({ name: r.column, column });
   }
   const usable: number[] = [];

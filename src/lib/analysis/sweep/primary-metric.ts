@@ -14,7 +14,7 @@
  * The direction is the role's (inferred from the name, or set by the user).
  */
 import { CellState, type ColumnRole, type NumberColumn, type RunTable } from '../../model';
-import type { MetricRole } from '../context';
+import { columnNamed, type MetricRole } from '../context';
 import { parseName } from '../names';
 
 export interface PrimaryMetric {
@@ -54,7 +54,7 @@ export function primaryMetric(table: RunTable, roles: ColumnRole[]): PrimaryMetr
     [];
   roles.forEach((r, order) => {
     if (r.role.kind !== 'metric') return;
-    const column = table.columns.find((c) => c.name === r.column);
+    const column = columnNamed(table, r.column);
     if (column?.kind !== 'number') return;
     const finite = finiteCount(column, table.rowCount);
     if (finite > 0) candidates.push({ column, role: r.role, finite, order });

@@ -10,6 +10,12 @@ import { baseName, extension, type PlannedInput, type SourceInput } from './type
 
 const TABLE_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
 const JSON_EXTENSIONS = new Set(['json']);
+/**
+ * One JSON value per line. Named apart from other skipped files so the message says what they
+ * are: a lone one was read as a CSV table before, a nonsense table of `{"step": 1` columns.
+ */
+export const JSON_LINES_EXTENSIONS = new Set(['jsonl', 'ndjson']);
+export const JSON_LINES_REASON = 'JSON Lines; per-step logs in JSON Lines are not read yet';
 /** Named so the skip reason says what the file probably is. */
 const KNOWN_OTHER: [RegExp, string][] = [
   [/^(?:png|jpe?g|gif|svg|webp|bmp|pdf)$/, 'an image or document'],
@@ -19,7 +25,7 @@ const KNOWN_OTHER: [RegExp, string][] = [
   ],
   [/^(?:gz|zip|tar|tgz|bz2|xz|zst|7z)$/, 'an archive (extract it first)'],
   [
-    /^(?:py|ipynb|sh|md|log|out|err|html|yaml|yml|toml|cfg|ini|jsonl)$/,
+    /^(?:py|ipynb|sh|md|log|out|err|html|yaml|yml|toml|cfg|ini)$/,
     'a script, text or config file that is not read',
   ],
 ];
@@ -50,6 +56,7 @@ export async function classify(input: SourceInput): Promise<PlannedInput> {
   const ext = extension(path);
   if (JSON_EXTENSIONS.has(ext)) return plan('json', 'JSON file');
   if (TABLE_EXTENSIONS.has(ext)) return plan('csv', 'delimited text');
+  if (JSON_LINES_EXTENSIONS.has(ext)) return plan('skipped', JSON_LINES_REASON);
   if (input.source.size >= 12 && looksLikeEventFile(await headBytes(input.source, 12)))
     return plan(
       'event-file',

@@ -97,13 +97,16 @@ export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Pr
   return { ...dataset, source };
 }
 
+/** JSON of any kind is never a delimited table: reading it as one gives `{"step": 1` columns. */
+const JSON_FAMILY = new Set(['json', 'jsonl', 'ndjson']);
+
 /**
  * A lone CSV whose header is no curve layout, or a lone file of no known kind dropped by itself
  * (not the only file of a folder): today's path, with readCsv's errors for binary content.
  */
 async function isLoneTable(p: PlannedInput): Promise<boolean> {
   if (p.kind === 'skipped')
-    return extension(p.input.path) !== 'json' && !/[\\/]/.test(p.input.path);
+    return !JSON_FAMILY.has(extension(p.input.path)) && !/[\\/]/.test(p.input.path);
   if (p.kind !== 'csv') return false;
   try {
     return (await sniffCsv(p.input.source)).curveFormat === null;
@@ -136,6 +139,8 @@ function keepNewestTrainerStates(reads: FileRead[]): void {
 }
 
 function nothingFound(reads: readonly FileRead[]): IngestError {
+  const lone = reads.length === 1 ? whyNotRead(reads[0]) : null;
+  if (lone) return lone;
   const shown = reads
     .slice(0, 8)
     .map((r) => `${r.file.path} (${r.file.detail.replace(/\.$/, '')})`)
@@ -148,4 +153,19 @@ function nothingFound(reads: readonly FileRead[]): IngestError {
       'Drop a sweep CSV, TensorBoard event files (events.out.tfevents.*), trainer_state.json or training-log CSVs.',
     { file },
   );
+}
+
+/**
+ * Why a lone file gave nothing, when its reader said so: its first error (a truncated
+ * trainer_state.json keeps the line and column of the syntax error), else a format it cannot
+ * read (JSON Lines). Null leaves the general "nothing found" message.
+ */
+function whyNotRead(read: FileRead): IngestError | null {
+  const issue =
+    read.issues.find((i) => i.severity === 'error') ??
+    read.issues.find((i) => i.code === 'unsupported-format');
+  if (!issue) return null;
+  const file = read.file.path;
+  const message = issue.message.startsWith(file) ? issue.message : `${file}: ${issue.message}`;
+  return new IngestError(issue.code, message, { file, line: issue.line, column: issue.column });
 }

@@ -9,6 +9,7 @@ import {
   readTrainerStateInput,
 } from './read-logs';
 import { readCurveCsvInput, readSweepCsvInput, sniffCsv } from './read-csv-input';
+import { JSON_LINES_REASON } from './classify';
 import { readWholeText, type LoadProgress } from './progress';
 import type { RunLocator } from './run-locator';
 import { newFileRead, type FileRead, type PlannedInput } from './types';
@@ -23,8 +24,17 @@ export async function readInput(
   const ownRun = runId ?? fileStem(input.path);
   try {
     switch (planned.kind) {
-      case 'skipped':
-        return newFileRead(input, 'skipped', `Skipped: ${planned.reason}.`);
+      case 'skipped': {
+        const read = newFileRead(input, 'skipped', `Skipped: ${planned.reason}.`);
+        if (planned.reason === JSON_LINES_REASON)
+          read.issues.push({
+            code: 'unsupported-format',
+            severity: 'warning',
+            file: input.path,
+            message: `${input.path} is ${JSON_LINES_REASON}. Export the metrics as a CSV (a step column and a column per metric), or load the run's TensorBoard event files or trainer_state.json.`,
+          });
+        return read;
+      }
       case 'event-file': {
         const read = await readEventInput(input, ownRun, splitFromPath(input.path), progress);
         read.file.runId = ownRun;

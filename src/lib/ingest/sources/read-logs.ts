@@ -53,11 +53,15 @@ export async function readTrainerStateInput(
   const result = readTrainerState(body, input.path, runId);
   const points = result.curves.curves.reduce((n, c) => n + c.values.length, 0);
   const info = result.info;
+  // A syntax error (a truncated file) is not "not a trainer_state.json": say what went wrong.
+  const error = result.issues.find((i) => i.severity === 'error');
   const detail = info
     ? `Hugging Face trainer_state.json: ${plural(result.curves.curves.length, 'series')}, ` +
       `${plural(points, 'point')}` +
       (info.maxSteps !== null ? `, max_steps ${count(info.maxSteps)}` : '')
-    : 'JSON file that is not a trainer_state.json';
+    : error
+      ? `Could not be read: ${error.message.replace(/\.$/, '')}`
+      : 'JSON file that is not a trainer_state.json';
   const read = newFileRead(input, 'trainer-state', detail);
   read.issues = result.issues;
   if (info) {
