@@ -7,3 +7,4 @@ export * from './summary';
 export * from './settings';
 export * from './curve';
 export * from './curve-view';
+export * from './own';

@@ -16,6 +16,7 @@ import type {
   RoleOverrides,
   SourceInfo,
 } from '../model';
+import { setOwn } from '../model';
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
 import type {
   AnalyzeResult,
@@ -242,7 +243,7 @@ export class Session {
     const next = { ...this.overrides };
     const inferred = this.#inferredRoles.find((r) => r.column === column)?.role;
     if (role === null || sameRole(role, inferred)) delete next[column];
-    else next[column] = role;
+    else setOwn(next, column, role);
     return this.#reanalyze(next);
   }
 

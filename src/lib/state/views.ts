@@ -2,7 +2,7 @@
  * Pure view-model helpers over the summary: grouping and role bookkeeping, no statistics.
  * Kept out of the rune class so they are trivially unit-tested.
  */
-import { severityRank } from '../model';
+import { getOwnKey, severityRank } from '../model';
 import type {
   AnalysisSummary,
   BudgetUnit,
@@ -90,7 +90,7 @@ export function columnViews(
   return columns.map((column) => {
     const base = inferredBy.get(column.name);
     const now = currentBy.get(column.name);
-    const override = overrides[column.name];
+    const override = getOwnKey(overrides, column.name);
     if (override) {
       return {
         name: column.name,

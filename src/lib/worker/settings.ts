@@ -4,7 +4,7 @@
  * "automatic" numbers), so nothing here changes when a detector gains a threshold.
  * Pure and free of the analysis code: the worker and the page's state both use it.
  */
-import type { DetectorSettings } from '../model';
+import { setOwn, type DetectorSettings } from '../model';
 import type { SettingField, SettingsOverrides, SettingsSchema, SettingValue } from './protocol';
 
 type Records = Record<string, Record<string, unknown>>;
@@ -119,7 +119,9 @@ export function plainOverrides(candidate: unknown): SettingsOverrides | null {
         value === null ||
         typeof value === 'boolean' ||
         (typeof value === 'number' && Number.isFinite(value));
-      if (ok) (out[section] ??= {})[key] = value;
+      if (!ok) continue;
+      if (!Object.hasOwn(out, section)) setOwn(out, section, {});
+      setOwn(out[section], key, value);
     }
   }
   return Object.keys(out).length > 0 ? out : null;

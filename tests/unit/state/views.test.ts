@@ -85,3 +85,11 @@ describe('downloadBaseName', () => {
     expect(downloadBaseName('.csv')).toBe('analysis');
   });
 });
+
+describe('columnViews and hostile column names', () => {
+  it('a column named "__proto__" or "constructor" has no override unless one is set', () => {
+    const named = ['__proto__', 'constructor'].map((name) => ({ ...columns[0], name }));
+    const views = columnViews(named, [], null, {});
+    expect(views.map((v) => v.overridden)).toEqual([false, false]);
+  });
+});

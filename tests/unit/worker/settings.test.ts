@@ -210,3 +210,17 @@ describe('worker handler with settings', () => {
     expect(overfits3(result)).toBe(false);
   });
 });
+
+describe('plainOverrides and hostile keys', () => {
+  it('stores "__proto__" sections and keys as data, polluting nothing', () => {
+    const stored: unknown = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "overfitting": {"__proto__": 2, "lossRatio": 3}}',
+    );
+    const out = plainOverrides(stored);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(out && Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(out?.overfitting.lossRatio).toBe(3);
+    expect(out && Object.getPrototypeOf(out.overfitting)).toBe(Object.prototype);
+  });
+});

@@ -2,7 +2,7 @@
  * What a format adapter decides about each column, and the shared step that turns those decisions
  * into a Dataset: unique renames, role hints keyed by the final names, and folding of constants.
  */
-import type { Column, Role, RunTable } from '../../model';
+import { setOwn, type Column, type Role, type RunTable } from '../../model';
 import { distinctCount, isLabelColumn } from './columns';
 
 /**
@@ -70,14 +70,14 @@ export function finalize(plan: Plan, table: RunTable): Finalized {
     let column = p.column;
     if (p.rename !== undefined && p.rename !== '' && !taken.has(p.rename)) {
       taken.add(p.rename);
-      renamed[column.name] = p.rename;
+      setOwn(renamed, column.name, p.rename);
       column = { ...column, name: p.rename };
     }
     if (foldable(p, column, table.rowCount)) {
       folded.push(column.name);
-      hints[column.name] = ROLE.ignore;
+      setOwn(hints, column.name, ROLE.ignore);
     } else if (p.hint) {
-      hints[column.name] = p.hint;
+      setOwn(hints, column.name, p.hint);
     }
     return column;
   });
