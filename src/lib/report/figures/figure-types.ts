@@ -1,0 +1,65 @@
+/**
+ * The typed subset of plotly's `data` / `layout` JSON that the figure builders emit. Plain,
+ * structured-cloneable objects: the builders run in Node tests, the worker or the page, and the
+ * one plotly attachment in the UI passes `data` and `layout` to `Plotly.react` unchanged.
+ *
+ * Every string in here that came from the data has been through `plotlyText` (see text.ts):
+ * plotly renders a small HTML subset (and LaTeX when MathJax is present) in titles, ticks and
+ * hover labels.
+ */
+import type { Layout, Trace } from './plotly-types';
+
+export type * from './plotly-types';
+
+export type ThemeName = 'light' | 'dark';
+
+export type FigureKind =
+  | 'issue-heatmap'
+  | 'param-heatmap'
+  | 'correlation'
+  | 'parallel'
+  | 'slice'
+  | 'importance'
+  | 'pareto'
+  | 'distribution';
+
+/**
+ * The trials behind one clicked element. `rows` are table row indices, `runIds` the trial ids
+ * (parallel). `total` is how many trials the element stands for: above `runIds.length` when the
+ * list was capped (issue-heatmap cells keep at most MAX_BUCKET_RUN_IDS ids per bucket).
+ */
+export interface TrialRef {
+  label: string;
+  rows: number[];
+  runIds: string[];
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * How a plotly event maps back to trials, per trace uid:
+ * - cells: heatmaps; `cells[pointNumber[0]][pointNumber[1]]` (row = y index, column = x index).
+ * - points: one trial per point; point i is table row `rows[i]` (trial `runIds[i]`).
+ * - bins: one element (bar) per group of trials; `bins[pointNumber]`.
+ * - lines: parcoords; line i is table row `rows[i]` (brushing filters lines, not rows).
+ */
+export type TraceSelection =
+  | { kind: 'cells'; cells: (TrialRef | null)[][] }
+  | { kind: 'points'; rows: number[]; runIds: string[] }
+  | { kind: 'bins'; bins: TrialRef[] }
+  | { kind: 'lines'; rows: number[]; runIds: string[] };
+
+export type SelectionMap = Record<string, TraceSelection>;
+
+export interface FigureSpec {
+  /** Stable for the same inputs: a key for the notebook cell and for `uirevision`. */
+  id: string;
+  kind: FigureKind;
+  /** Plain text (not escaped) for the cell header; the layout holds the escaped one. */
+  title: string;
+  data: Trace[];
+  layout: Layout;
+  selection: SelectionMap;
+  /** Why the figure cannot be drawn, as one sentence; null when it can. */
+  empty: string | null;
+}

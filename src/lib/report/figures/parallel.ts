@@ -1,0 +1,163 @@
+/**
+ * Parallel coordinates: one axis per hyperparameter and one for the metric, one line per trial,
+ * coloured by the metric or by "has an issue". Axes over positive values spanning more than two
+ * decades are drawn as log10 with tick labels in real values; category axes are integer-coded in
+ * label order with the labels as ticks. Brushing is plotly's (the UI reads `constraintrange`
+ * back); `selection.lines` maps each plotted line to its table row, since rows without a finite
+ * metric or with a missing hyperparameter are left out.
+ */
+import { CellState } from '../../model';
+import { directionOf, numberColumn, type FigureContext } from './context';
+import type { FigureSpec, ParcoordsDimension, ParcoordsTrace, ThemeName } from './figure-types';
+import { emptySpec, finiteRange, logTicks, trialsText, wantsLog } from './spec';
+import { plotlyText, TICK_CHARS } from './text';
+import { baseLayout, healthScale, PALETTES, SEQUENTIAL } from './theme';
+
+export interface ParallelOptions {
+  theme: ThemeName;
+  /** Default: the primary metric. */
+  metric?: string;
+  color: 'metric' | 'issue';
+  /** Default: every hyperparameter. */
+  params?: readonly string[];
+}
+
+/** More category ticks than this overlap; every n-th is labelled instead. */
+const MAX_TICKS = 25;
+
+/** One axis: each row's plotted value (NaN when missing) and how to label it. */
+interface Axis {
+  dimension: Omit<ParcoordsDimension, 'values'>;
+  value: (row: number) => number;
+}
+
+export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions): FigureSpec {
+  const { theme, color } = options;
+  const metric = options.metric ?? ctx.summary.primaryMetric?.column ?? ctx.metrics[0];
+  const params = (options.params ?? ctx.params).filter((p) => ctx.column(p));
+  const id = `parallel:${metric ?? ''}:${color}`;
+  const title = `Hyperparameters and ${metric ?? 'metric'}`;
+  const fail = (message: string) => emptySpec(id, 'parallel', title, message, theme);
+  if (params.length === 0) return fail('Needs at least one hyperparameter.');
+  const mc = metric === undefined ? null : numberColumn(ctx, metric);
+  if (!mc || metric === undefined) return fail('Needs a numeric metric column.');
+
+  const axes = [...params, metric].map((name) => axisOf(ctx, name));
+  const rows: number[] = [];
+  for (let row = 0; row < ctx.rowCount; row++)
+    if (axes.every((a) => !Number.isNaN(a.value(row)))) rows.push(row);
+  if (rows.length < 2)
+    return fail(`Needs at least two trials with a finite ${metric} and every hyperparameter set.`);
+
+  const direction = directionOf(ctx, metric);
+  const metricAxis = axes[axes.length - 1];
+  const lineColor =
+    color === 'metric' ? rows.map(metricAxis.value) : rows.map((r) => (ctx.health[r] > 0 ? 1 : 0));
+  const [cmin, cmax] = color === 'metric' ? minMax(lineColor) : [0, 1];
+  const p = PALETTES[theme];
+  const trace: ParcoordsTrace = {
+    type: 'parcoords',
+    uid: 'lines',
+    dimensions: axes.map((a) => ({ ...a.dimension, values: rows.map(a.value) })),
+    line:
+      color === 'metric'
+        ? {
+            color: lineColor,
+            colorscale: SEQUENTIAL,
+            reversescale: direction === 'min',
+            cmin,
+            cmax,
+            showscale: true,
+            colorbar: {
+              title: { text: metricAxis.dimension.label, side: 'right' },
+              thickness: 14,
+              outlinewidth: 0,
+              ...(metricAxis.dimension.tickvals && {
+                tickvals: metricAxis.dimension.tickvals,
+                ticktext: metricAxis.dimension.ticktext,
+              }),
+            },
+          }
+        : { color: lineColor, colorscale: healthScale(theme), cmin: 0, cmax: 1, showscale: false },
+    labelfont: { color: p.text, size: 12 },
+    tickfont: { color: p.muted, size: 11 },
+    rangefont: { color: p.muted, size: 10 },
+  };
+  const left = ctx.rowCount - rows.length;
+  const notes = [
+    color === 'issue' ? 'vermillion: trial with a critical or warning finding' : '',
+    left > 0
+      ? `${trialsText(left)} without a finite ${plotlyText(metric)} or a hyperparameter value left out`
+      : '',
+  ].filter(Boolean);
+  const layout = baseLayout(
+    theme,
+    `${plotlyText(title)}${notes.length ? `<br><sup>${notes.join(' · ')}</sup>` : ''}`,
+    // Parcoords draws its axis labels above the plot area: leave room under the title.
+    { height: 440, margin: { l: 70, r: 70, t: 120, b: 30 } },
+  );
+  delete layout.plot_bgcolor;
+  return {
+    id,
+    kind: 'parallel',
+    title,
+    data: [trace],
+    layout,
+    selection: { lines: { kind: 'lines', rows, runIds: rows.map((r) => ctx.runIds[r]) } },
+    empty: null,
+  };
+}
+
+function axisOf(ctx: FigureContext, name: string): Axis {
+  const column = ctx.column(name);
+  const label = plotlyText(name, TICK_CHARS);
+  if (column?.kind === 'category' || column?.kind === 'text') {
+    const order = column.labels
+      .map((_, code) => code)
+      .sort((a, b) => collator.compare(column.labels[a], column.labels[b]));
+    const rank = new Int32Array(column.labels.length);
+    order.forEach((code, i) => (rank[code] = i));
+    const every = Math.ceil(order.length / MAX_TICKS);
+    const shown = order.map((_, i) => i).filter((i) => i % every === 0);
+    return {
+      dimension: {
+        label,
+        range: [0, Math.max(1, order.length - 1)],
+        tickvals: shown,
+        ticktext: shown.map((i) => plotlyText(column.labels[order[i]], TICK_CHARS)),
+      },
+      value: (row) => (column.codes[row] < 0 ? NaN : rank[column.codes[row]]),
+    };
+  }
+  if (column?.kind !== 'number') return { dimension: { label }, value: () => NaN };
+  const { values, states } = column;
+  const finite = (row: number) => states[row] === CellState.value && Number.isFinite(values[row]);
+  const [lo, hi] = finiteRange(values);
+  if (wantsLog(lo, hi)) {
+    const ticks = logTicks(lo, hi);
+    return {
+      dimension: {
+        label: `${label} (log scale)`,
+        range: [Math.log10(lo), Math.log10(hi)],
+        ...ticks,
+      },
+      value: (row) => (finite(row) ? Math.log10(values[row]) : NaN),
+    };
+  }
+  return {
+    dimension: { label, ...(lo < hi && { range: [lo, hi] as [number, number] }) },
+    value: (row) => (finite(row) ? values[row] : NaN),
+  };
+}
+
+function minMax(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+const collator = new Intl.Collator('en', { numeric: true });

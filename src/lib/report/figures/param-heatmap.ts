@@ -1,0 +1,216 @@
+/**
+ * Any two hyperparameters × a metric: the mean, median or best value of the metric per cell of a
+ * binned grid (binning.ts: ≤ 20 bins per axis, so ≤ 400 cells). Empty cells stay blank (null z);
+ * the colour scale runs from the worst to the best value seen and is flipped for lower-is-better
+ * metrics so that bright always means good. This is the figure that shows a failure corner, such
+ * as chance-level accuracy at 4-bit weights × 2-bit activations.
+ */
+import type { Direction } from '../../model';
+import { binAxis, type AxisBins, type BinScale } from './binning';
+import { directionOf, numberColumn, type FigureContext } from './context';
+import type { FigureSpec, HeatmapTrace, ThemeName, TrialRef } from './figure-types';
+import { spearmanPairs } from './rank';
+import { emptySpec } from './spec';
+import { hoverLines, plotlyNumber, plotlyText, TICK_CHARS } from './text';
+import { axis, baseLayout, SEQUENTIAL } from './theme';
+
+export type Aggregate = 'mean' | 'median' | 'best';
+
+export interface ParamHeatmapOptions {
+  x: string;
+  y: string;
+  metric: string;
+  aggregate: Aggregate;
+  theme: ThemeName;
+}
+
+/** Cells above this count get no value printed in them (hover still has it). */
+const LABELLED_CELLS = 144;
+
+/**
+ * The two most important hyperparameters and the primary metric, when the summary has them. The
+ * second one skips hyperparameters that move in lockstep with the first (|ρ| ≥ 0.98, e.g.
+ * activation bits and the compression ratio they imply): their heatmap would be a diagonal.
+ */
+export function defaultParamHeatmap(ctx: FigureContext): Omit<ParamHeatmapOptions, 'theme'> | null {
+  const ranked = ctx.summary.importance?.params.map((p) => p.param) ?? [];
+  const params = [...new Set([...ranked, ...ctx.params])].filter((p) => ctx.params.includes(p));
+  const metric = ctx.summary.primaryMetric?.column ?? ctx.metrics[0];
+  if (params.length < 2 || metric === undefined) return null;
+  const x = params[0];
+  const xv = numberColumn(ctx, x)?.values;
+  const y =
+    params.slice(1).find((p) => {
+      const yv = numberColumn(ctx, p)?.values;
+      return !xv || !yv || !(Math.abs(spearmanPairs([xv, yv])[0][1].rho) >= LOCKSTEP);
+    }) ?? params[1];
+  return { x, y, metric, aggregate: 'mean' };
+}
+
+const LOCKSTEP = 0.98;
+
+export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): FigureSpec {
+  const { x, y, metric, aggregate, theme } = options;
+  const id = `param-heatmap:${x}:${y}:${metric}:${aggregate}`;
+  const title = `${metric} (${aggregate}) by ${x} and ${y}`;
+  const fail = (message: string) => emptySpec(id, 'param-heatmap', title, message, theme);
+  if (ctx.params.length < 2) return fail('Needs at least two hyperparameters.');
+  if (x === y) return fail('Choose two different hyperparameters.');
+  const xc = ctx.column(x);
+  const yc = ctx.column(y);
+  const mc = numberColumn(ctx, metric);
+  for (const [name, c] of [
+    [x, xc],
+    [y, yc],
+  ] as const)
+    if (!c) return fail(`The table has no column "${name}".`);
+  if (!mc) return fail(`"${metric}" is not a numeric column.`);
+  if (!xc || !yc) return fail('Needs two columns.');
+
+  const bx = binAxis(xc, ctx.rowCount);
+  const by = binAxis(yc, ctx.rowCount);
+  const nx = bx.labels.length;
+  const ny = by.labels.length;
+  const rows: number[][] = Array.from({ length: nx * ny }, () => []);
+  for (let row = 0; row < ctx.rowCount; row++) {
+    const i = bx.bin[row];
+    const j = by.bin[row];
+    if (i >= 0 && j >= 0) rows[j * nx + i].push(row);
+  }
+  const direction = directionOf(ctx, metric);
+  const z: (number | null)[][] = [];
+  const text: string[][] = [];
+  const hover: string[][] = [];
+  const cells: (TrialRef | null)[][] = [];
+  let any = false;
+  for (let j = 0; j < ny; j++) {
+    z.push([]);
+    text.push([]);
+    hover.push([]);
+    cells.push([]);
+    for (let i = 0; i < nx; i++) {
+      const members = rows[j * nx + i];
+      const finite = members.filter((r) => Number.isFinite(mc.values[r]));
+      const stat = aggregateOf(finite, mc.values, aggregate, direction);
+      any ||= stat !== null;
+      z[j].push(stat?.value ?? null);
+      text[j].push(stat && nx * ny <= LABELLED_CELLS ? plotlyNumber(stat.value) : '');
+      const where = [
+        `<b>${plotlyText(x)}</b> ${plotlyText(bx.labels[i])}`,
+        `<b>${plotlyText(y)}</b> ${plotlyText(by.labels[j])}`,
+      ];
+      const value = stat
+        ? `${plotlyText(metric)} ${aggregate} = ${plotlyNumber(stat.value)}${stat.row !== null ? ` (trial ${plotlyText(ctx.runIds[stat.row])})` : ''}`
+        : `no finite ${plotlyText(metric)}`;
+      hover[j].push(
+        hoverLines([
+          ...where,
+          value,
+          `${members.length} trials, ${finite.length} with a finite value`,
+        ]),
+      );
+      cells[j].push(
+        members.length === 0
+          ? null
+          : {
+              label: `${x} ${bx.labels[i]}, ${y} ${by.labels[j]}`,
+              rows: members,
+              runIds: members.map((r) => ctx.runIds[r]),
+              total: members.length,
+              capped: false,
+            },
+      );
+    }
+  }
+  if (!any) return fail(`No trial has a finite ${metric} and values of both ${x} and ${y}.`);
+
+  const better = direction === 'min' ? 'lower is better' : 'higher is better';
+  const trace: HeatmapTrace = {
+    type: 'heatmap',
+    uid: 'cells',
+    x: bx.labels.map((_, i) => i),
+    y: by.labels.map((_, j) => j),
+    z,
+    colorscale: SEQUENTIAL,
+    // Bright is good either way.
+    reversescale: direction === 'min',
+    colorbar: {
+      title: {
+        text: `${plotlyText(metric, TICK_CHARS)}<br>${aggregate}, ${better}`,
+        side: 'right',
+      },
+      thickness: 14,
+      outlinewidth: 0,
+    },
+    text,
+    texttemplate: '%{text}',
+    hovertext: hover,
+    hoverinfo: 'text',
+    hoverongaps: false,
+    xgap: 1,
+    ygap: 1,
+  };
+  const layout = baseLayout(theme, plotlyText(title), {
+    height: Math.max(320, 140 + 24 * ny),
+    margin: { l: 60, r: 20, t: 48, b: 80 },
+    xaxis: axis(theme, axisTitle(x, bx.scale), ticks(bx, nx > 8 ? -40 : 0)),
+    yaxis: axis(theme, axisTitle(y, by.scale), ticks(by, 0)),
+  });
+  return {
+    id,
+    kind: 'param-heatmap',
+    title,
+    data: [trace],
+    layout,
+    selection: { cells: { kind: 'cells', cells } },
+    empty: null,
+  };
+}
+
+const SCALE_NOTE: Record<BinScale, string> = {
+  value: '',
+  category: '',
+  log: ' (log bins)',
+  quantile: ' (quantile bins)',
+};
+
+function axisTitle(name: string, scale: BinScale): string {
+  return `${plotlyText(name)}${SCALE_NOTE[scale]}`;
+}
+
+function ticks(bins: AxisBins, tickangle: number) {
+  return {
+    tickvals: bins.labels.map((_, i) => i),
+    ticktext: bins.labels.map((l) => plotlyText(l, TICK_CHARS)),
+    tickangle,
+    showgrid: false,
+    zeroline: false,
+  };
+}
+
+/** The cell's statistic, and for 'best' the row that holds it. */
+function aggregateOf(
+  rows: number[],
+  values: Float64Array,
+  aggregate: Aggregate,
+  direction: Direction,
+): { value: number; row: number | null } | null {
+  if (rows.length === 0) return null;
+  if (aggregate === 'mean') {
+    let sum = 0;
+    for (const r of rows) sum += values[r];
+    return { value: sum / rows.length, row: null };
+  }
+  if (aggregate === 'median') {
+    const sorted = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) sorted[i] = values[rows[i]];
+    sorted.sort();
+    const mid = sorted.length >> 1;
+    const value = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return { value, row: null };
+  }
+  let best = rows[0];
+  for (const r of rows)
+    if (direction === 'min' ? values[r] < values[best] : values[r] > values[best]) best = r;
+  return { value: values[best], row: best };
+}

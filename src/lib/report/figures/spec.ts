@@ -1,0 +1,77 @@
+/** Pieces every builder shares: the empty state and small helpers over typed columns. */
+import type { FigureKind, FigureSpec, ThemeName } from './figure-types';
+import { formatNumber } from '../../model';
+import { plotlyText } from './text';
+import { baseLayout, PALETTES } from './theme';
+
+/**
+ * A figure that cannot be drawn: no traces, the reason in `empty` (for the cell to show as text)
+ * and as a centred note in the layout, so mounting it anyway shows the reason, not blank axes.
+ */
+export function emptySpec(
+  id: string,
+  kind: FigureKind,
+  title: string,
+  message: string,
+  theme: ThemeName,
+): FigureSpec {
+  const layout = baseLayout(theme, plotlyText(title), {
+    height: 240,
+    xaxis: { visible: false },
+    yaxis: { visible: false },
+    annotations: [
+      {
+        text: plotlyText(message),
+        xref: 'paper',
+        yref: 'paper',
+        x: 0.5,
+        y: 0.5,
+        showarrow: false,
+        font: { color: PALETTES[theme].muted, size: 13 },
+      },
+    ],
+  });
+  return { id, kind, title, data: [], layout, selection: {}, empty: message };
+}
+
+/** Positive and spanning more than two decades: read on a log scale. */
+export function wantsLog(min: number, max: number): boolean {
+  return min > 0 && Number.isFinite(max) && max / min > 100;
+}
+
+/** Finite min and max of the given rows (or all), NaN when none. */
+export function finiteRange(values: Float64Array, rows?: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const n = rows ? rows.length : values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[rows ? rows[i] : i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo > hi ? [NaN, NaN] : [lo, hi];
+}
+
+/** "1 trial", "3 trials". */
+export function trialsText(n: number): string {
+  return n === 1 ? '1 trial' : `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials`;
+}
+
+/** Tick positions (log10 units) and labels (real values) for an axis plotted as log10. */
+export function logTicks(lo: number, hi: number): { tickvals: number[]; ticktext: string[] } {
+  const a = Math.log10(lo);
+  const b = Math.log10(hi);
+  const tickvals: number[] = [];
+  for (let d = Math.ceil(a - 1e-9); d <= Math.floor(b + 1e-9); d++) tickvals.push(d);
+  // Under two decade marks the axis would have no scale to read: add its ends.
+  if (tickvals.length < 2) {
+    tickvals.unshift(a);
+    tickvals.push(b);
+  }
+  const sorted = [...new Set(tickvals)].sort((x, y) => x - y);
+  return {
+    tickvals: sorted,
+    ticktext: sorted.map((v) => plotlyText(formatNumber(Number((10 ** v).toPrecision(3))))),
+  };
+}
