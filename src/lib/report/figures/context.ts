@@ -13,22 +13,13 @@ import {
   type NumberColumn,
   type Role,
 } from '../../model';
+import { SWEEP_LEVEL_DETECTORS } from '../../analysis/associations';
 
 /**
  * Detectors that judge the sweep (its size, design, spread) and list trials only as context; a
- * "sweep too small" warning must not paint every trial sick. Mirrors SWEEP_LEVEL_DETECTORS in
- * analysis/associations.ts (report may import only model and analysis types); a test keeps the
- * two in step.
+ * "sweep too small" warning must not paint every trial sick.
  */
-export const SWEEP_LEVEL: ReadonlySet<DetectorId> = new Set<DetectorId>([
-  'small-sweep',
-  'flat-sweep',
-  'eval-missing',
-  'seed-variance',
-  'confounded-params',
-  'edge-of-range',
-  'values-tried-once',
-]);
+export const SWEEP_LEVEL: ReadonlySet<DetectorId> = SWEEP_LEVEL_DETECTORS;
 
 /** 0 healthy, 1 worst finding is a warning, 2 worst is critical. */
 export type Health = 0 | 1 | 2;

@@ -9,6 +9,8 @@
  * of a few linear passes each.
  */
 
+import { pearson } from '../../analysis/stats/spearman';
+
 export interface PairCorrelation {
   rho: number;
   /** Rows with both values finite. */
@@ -102,28 +104,4 @@ function bound(sorted: Float64Array, v: number, upper: boolean): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Pearson's r; NaN when a side is constant. */
-function pearson(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? NaN : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
