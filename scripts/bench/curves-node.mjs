@@ -2,9 +2,12 @@
 // Curve CSV reader throughput in Node: the papaparse text path (TextDecoder + feed) against the
 // byte path (feedBytes), on a generated long-format log read in 1 MiB chunks from memory.
 // "of CPU time" divides by this process's CPU time (all threads), steadier on a busy machine.
+// --repr writes values as Python's repr / JavaScript's String() do (up to 17 significant digits)
+// instead of the 8 digits of generate-curves.mjs; --chunk sets the chunk size in KiB (Chromium's
+// File.stream() hands out 64 KiB).
 //
-//   node scripts/bench/curves-node.mjs [--mb 100] [--runs 3]
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+//   node scripts/bench/curves-node.mjs [--mb 100] [--runs 3] [--bytes-only] [--repr] [--chunk 1024]
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +21,8 @@ const { values: args } = parseArgs({
     mb: { type: 'string', default: '100' },
     runs: { type: 'string', default: '3' },
     'bytes-only': { type: 'boolean', default: false },
+    repr: { type: 'boolean', default: false },
+    chunk: { type: 'string', default: '1024' },
   },
 });
 const RUNS = Math.max(1, Number(args.runs) || 3);
@@ -34,9 +39,11 @@ try {
   await bundle.close();
   const { CurveCsvReader } = await import(pathToFileURL(lib).href);
   const file = path.join(tmp, 'long.csv');
-  const shape = await writeLongCurves(file, { bytes: Number(args.mb) * 1e6 });
+  const shape = args.repr
+    ? await writeReprCurves(file, Number(args.mb) * 1e6)
+    : await writeLongCurves(file, { bytes: Number(args.mb) * 1e6 });
   const bytes = new Uint8Array(await readFile(file));
-  const CHUNK = 1 << 20;
+  const CHUNK = Math.max(1, Number(args.chunk) || 1024) * 1024;
   const modes = {
     'text (TextDecoder + papaparse)': () => {
       const reader = new CurveCsvReader('long.csv');
@@ -72,9 +79,26 @@ try {
     cpuRates.sort((a, b) => a - b);
     console.log(
       `${name}: median ${rates[Math.floor(RUNS / 2)].toFixed(0)} MB/s, best ${rates.at(-1).toFixed(0)} MB/s, ` +
-        `median ${cpuRates[Math.floor(RUNS / 2)].toFixed(0)} MB/s of CPU time`,
+        `median ${cpuRates[Math.floor(RUNS / 2)].toFixed(0)} MB/s of CPU time (best ${cpuRates.at(-1).toFixed(0)})`,
     );
   }
 } finally {
   await rm(tmp, { recursive: true, force: true });
+}
+
+/** The long layout of generate-curves.mjs with shortest round-trip values (Python's repr). */
+async function writeReprCurves(file, size) {
+  const metrics = ['train/loss', 'eval/loss', 'train/grad_norm', 'lr'];
+  let text = 'run,step,metric,value\n';
+  let rows = 0;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let r = 0; text.length < size; r++)
+    for (let s = 0; s < 1000 && text.length < size; s++)
+      for (const m of metrics) {
+        text += `run_${r},${s},${m},${String(rnd() * 10 ** Math.floor(-6 + 8 * rnd()))}\n`;
+        rows++;
+      }
+  await writeFile(file, text);
+  return { rows };
 }

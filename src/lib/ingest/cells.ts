@@ -2,6 +2,7 @@
  * Cell tokens, decided deliberately: an empty cell or None/null means "not logged",
  * NaN means "logged and not a number", inf stays infinite, and leading-zero ids stay text.
  */
+import { longNumber } from './curves/byte-number';
 
 export type CellToken =
   { kind: 'missing' } | { kind: 'nan' } | { kind: 'number'; value: number } | { kind: 'text' };
@@ -256,6 +257,8 @@ function parseNumberBytes(
     const magnitude = scale >= 0 ? mantissa * POW10[scale] : mantissa / POW10[-scale];
     return negative ? -magnitude : magnitude;
   }
+  // 16–19 digits (Python's repr): Eisel-Lemire, exact, without a string.
+  if (!decimalComma) return longNumber(b, from, end, scale, negative);
   // Only digits, signs, the decimal mark and an exponent got here: all ASCII.
   let text = '';
   for (let k = from; k < end; k++) text += String.fromCharCode(b[k]);

@@ -89,15 +89,22 @@ describe('bad-input corpus: event files', () => {
     expect(issue('empty', 'empty-file').message).toBe('The event file is empty.');
   });
 
-  // BUG(tfevents-gzip): a gzip-compressed event file is not recognised; it is reported as a
-  // damaged header at byte offset 0 (and, with stored deflate blocks, partly read) instead of
-  // "this file is gzip-compressed" as readCsv says for CSVs.
-  it.fails('gzipped: says the file is gzip-compressed', () => {
+  // tfevents-gzip: a gzip-compressed event file is named as such (as readCsv does for CSVs),
+  // nothing of it is read, and 1-byte chunks say the same.
+  it('gzipped: says the file is gzip-compressed', () => {
+    const result = read('gzipped');
+    expect(result.issues.map((i) => i.message).join(' ')).toMatch(/gzip-compressed.*gunzip/);
+    expect(result.issues.filter((i) => i.severity === 'error')).toHaveLength(1);
+    expect(result.curves).toEqual([]);
+    const reader = createEventFileReader(FILE, 'run');
+    reader.push(new Uint8Array([0x1f]));
+    reader.push(new Uint8Array([0x8b, 8]));
     expect(
-      read('gzipped')
+      reader
+        .finish()
         .issues.map((i) => i.message)
         .join(' '),
-    ).toMatch(/gzip/i);
+    ).toMatch(/gzip-compressed/);
   });
 
   it('gzipped: reported as damaged at byte offset 0, not silently clean', () => {

@@ -12,7 +12,7 @@ import type { CurveCsvFormat } from './detect';
 import type { SeriesBuilder } from './series';
 
 /** An interned name: the trimmed text, decoded once. */
-class Names {
+export class Names {
   readonly interner = new ByteInterner();
   readonly text: string[] = [];
 
@@ -21,13 +21,24 @@ class Names {
     if (id === this.text.length) this.text.push(fieldText(row, column).trim());
     return id;
   }
+
+  /** The id of the ASCII name bytes[start, end). */
+  idOfRange(bytes: Uint8Array, start: number, end: number): number {
+    const id = this.interner.intern(bytes, start, end);
+    if (id === this.text.length) {
+      let s = '';
+      for (let k = start; k < end; k++) s += String.fromCharCode(bytes[k]);
+      this.text.push(s.trim());
+    }
+    return id;
+  }
 }
 
 export class ByteRowHandler {
-  private readonly runs = new Names();
-  private readonly metrics = new Names();
+  readonly runs = new Names();
+  readonly metrics = new Names();
   /** Long format: series per [run id + 1][metric id]; run id -1 is the default run. */
-  private readonly series: SeriesBuilder[][] = [];
+  private readonly series: (SeriesBuilder | undefined)[][] = [];
   /** Wide formats with a run column: builders and epoch series per run id. */
   private readonly builders: SeriesBuilder[][] = [];
   private readonly epochs: SeriesBuilder[] = [];
@@ -98,11 +109,7 @@ export class ByteRowHandler {
       return;
     }
     const run = this.runId(format, row);
-    let byRun = this.series[run + 1];
-    if (byRun === undefined) byRun = this.series[run + 1] = [];
-    let series = byRun[metric];
-    if (series === undefined)
-      series = byRun[metric] = this.rows.series.get(this.runName(run), this.metrics.text[metric]);
+    const series = this.seriesOfRun(run)[metric] ?? this.seriesFor(run, metric);
     const x = this.readX(format, row, series.length);
     if (Number.isNaN(x)) {
       this.badX(format, row, line);
@@ -112,6 +119,19 @@ export class ByteRowHandler {
     if (kind === CellKind.number) series.push(x, bytesNumber[0], this.readWall(format, row));
     else if (kind === CellKind.nan) series.push(x, NaN, this.readWall(format, row));
     else if (kind === CellKind.text) this.rows.noteText(this.metrics.text[metric]);
+  }
+
+  /** Long format: the series of one run id (-1: the default run), by metric id. */
+  seriesOfRun(run: number): (SeriesBuilder | undefined)[] {
+    return (this.series[run + 1] ??= []);
+  }
+
+  /** Long format: the series of a run id and a metric id, created on first use. */
+  seriesFor(run: number, metric: number): SeriesBuilder {
+    return (this.seriesOfRun(run)[metric] ??= this.rows.series.get(
+      this.runName(run),
+      this.metrics.text[metric],
+    ));
   }
 
   private wideRow(format: CurveCsvFormat, row: ByteRow, line: number): void {

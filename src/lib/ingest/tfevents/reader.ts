@@ -10,6 +10,7 @@ import type { Curve, ParseIssue, ParseIssueCode } from '../../model';
 import { IssueLog } from '../issue-log';
 import { crc32cView, maskCrc, maskedCrc32c8 } from './crc32c';
 import { EventDecoder, KIND_SIMPLE, KIND_TENSOR, POLICY_OTHER, POLICY_UNKNOWN } from './event';
+import { decodeScalarEvent } from './scalar-event';
 import { SeriesTable } from './series';
 
 export interface EventFileStats {
@@ -194,6 +195,10 @@ class StreamingEventReader implements EventFileReader {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const maxRecord = this.maxRecord;
     let p = start;
+    if (base + p === 0 && end - p >= 2 && isGzip(buf, p)) {
+      this.gzipped();
+      return end;
+    }
     while (end - p >= HEADER) {
       const len = view.getUint32(p, true);
       if (
@@ -228,6 +233,20 @@ class StreamingEventReader implements EventFileReader {
       p += total;
     }
     return p;
+  }
+
+  /**
+   * A `.gz` event file (tensorboard can't read those either): its bytes would only ever resync
+   * as damage, and a stored deflate block would even yield records, so stop with one clear error.
+   */
+  private gzipped(): void {
+    this.stoppedAt = 0;
+    this.fileIssues.push({
+      code: CODE.corrupt,
+      severity: 'error',
+      file: this.fileName,
+      message: `The file is gzip-compressed (it starts with the gzip magic bytes 1f 8b at byte offset 0); decompress it first (gunzip ${this.fileName.slice(this.fileName.lastIndexOf('/') + 1)}) and load the result.`,
+    });
   }
 
   private startResync(view: DataView, p: number, at: number): void {
@@ -272,7 +291,7 @@ class StreamingEventReader implements EventFileReader {
   private record(buf: Uint8Array, view: DataView, start: number, end: number, base: number): void {
     const d = this.decoder;
     try {
-      d.decode(buf, view, start, end);
+      if (!decodeScalarEvent(d, buf, view, start, end)) d.decode(buf, view, start, end);
     } catch (e) {
       this.corrupt++;
       const what = e instanceof Error ? e.message : String(e);
@@ -308,6 +327,8 @@ class StreamingEventReader implements EventFileReader {
   finish(): EventFileResult {
     if (this.result !== null) return this.result;
     let truncatedTail = false;
+    // A file shorter than one header never reached scan().
+    if (this.carryAt === 0 && this.carryLen >= 2 && isGzip(this.carry, 0)) this.gzipped();
     if (this.stoppedAt < 0) {
       if (this.resyncFrom >= 0) {
         this.fileIssues.push({
@@ -373,6 +394,10 @@ class StreamingEventReader implements EventFileReader {
     };
     return this.result;
   }
+}
+
+function isGzip(bytes: Uint8Array, p: number): boolean {
+  return bytes[p] === 0x1f && bytes[p + 1] === 0x8b;
 }
 
 /** TensorBoard's naming: `events.out.tfevents.<timestamp>.<host>[...]`. */
