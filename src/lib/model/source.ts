@@ -59,7 +59,7 @@ export type SourceFormat = 'csv-table' | 'curve-logs' | 'sweep-with-curves';
 
 /** How one input file was read. */
 export type SourceFileKind =
-  'sweep-csv' | 'curve-csv' | 'trainer-state' | 'event-file' | 'config' | 'skipped';
+  'sweep-csv' | 'curve-csv' | 'trainer-state' | 'event-file' | 'config' | 'eval-report' | 'skipped';
 
 /** One file of a multi-file (folder) load. */
 export interface SourceFile {

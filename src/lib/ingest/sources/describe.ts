@@ -18,6 +18,7 @@ const KIND_NAMES: Record<SourceFile['kind'], string> = {
   'curve-csv': 'curve CSV',
   'sweep-csv': 'sweep table',
   config: 'config file',
+  'eval-report': 'evaluation report',
   skipped: 'skipped file',
 };
 
