@@ -44,7 +44,7 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   curveStillImproving: { tailFraction: 0.25, minTailDrop: 0.05, minRateShare: 0.25 },
   curveOverfitting: { risingEvaluations: 3, wideningEvaluations: 5, minGapFraction: 0.05 },
   curveGradNorm: { ratio: 5, minHistoryPoints: 3 },
-  curveBudget: { siblingFraction: 0.5, minSiblingRuns: 3 },
+  curveBudget: { siblingFraction: 0.5, minSiblingRuns: 3, minExamples: 500 },
 };
 
 /**
@@ -234,6 +234,8 @@ export const SETTING_RATIONALES: Rationales = {
     siblingFraction:
       'Half of the typical length: far shorter than its siblings, not just a little.',
     minSiblingRuns: 'The median of fewer than three runs is not a typical length.',
+    minExamples:
+      'A few hundred examples seen in total (125 steps × batch 2 in the Falcon LoRA log) is a smoke test, not a fine-tune; the healthy Qwen 0.5B control saw 960.',
   },
 };
 

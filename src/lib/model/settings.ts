@@ -154,5 +154,7 @@ export interface DetectorSettings {
     siblingFraction: number;
     /** Sibling comparison only with at least this many runs. */
     minSiblingRuns: number;
+    /** A run that sees fewer training examples than this (steps × batch size) is a tiny budget. */
+    minExamples: number;
   };
 }

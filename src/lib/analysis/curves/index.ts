@@ -11,6 +11,7 @@ import { overfittingOnset } from './detectors/overfitting-onset';
 import { plateau } from './detectors/plateau';
 import { stepRestart } from './detectors/step-restart';
 import { stillImproving } from './detectors/still-improving';
+import { smallBudget } from './detectors/small-budget';
 import { stoppedEarly } from './detectors/stopped-early';
 import { tooFewPoints } from './detectors/too-few-points';
 import type { CurveDetector } from './detectors/types';
@@ -31,7 +32,8 @@ export const CURVE_DETECTORS: Readonly<Record<CurveDetectorId, CurveDetector>> =
   plateau,
   'overfitting-onset': overfittingOnset,
   'grad-norm-explosion': gradNormExplosion,
-  'stopped-early': stoppedEarly,
+  // One detector id: cut short against its plan or siblings, or a whole budget that is tiny.
+  'stopped-early': (set, s) => [...stoppedEarly(set, s), ...smallBudget(set, s)],
   'step-restart': stepRestart,
   'too-few-points': tooFewPoints,
   'still-improving': stillImproving,

@@ -27,6 +27,8 @@ export interface CurveSettings {
   gradNormRatio: number;
   gradNormMinHistory: number;
   siblingFraction: number;
+  /** Fewer training examples seen (steps × batch size) than this is a tiny budget (info). */
+  minExamples: number;
   siblingMinRuns: number;
   /** EMA weight of the smoothing used by the detectors and the ranking. */
   smoothing: number;
@@ -67,6 +69,7 @@ export function curveSettingsOf(s: CurveSections): CurveSettings {
     gradNormMinHistory: s.curveGradNorm.minHistoryPoints,
     siblingFraction: s.curveBudget.siblingFraction,
     siblingMinRuns: s.curveBudget.minSiblingRuns,
+    minExamples: s.curveBudget.minExamples,
     smoothing: s.curveSmoothing.weight,
   };
 }

@@ -147,6 +147,9 @@ export function readTrainerState(
   run.plannedEpochs = positive(info.numTrainEpochs);
   const trialParams = getOwn(root, 'trial_params');
   if (isJsonObject(trialParams)) run.params = flattenParams(trialParams);
+  // The batch size is a hyperparameter, and with max_steps it tells how much data was seen.
+  if (info.trainBatchSize !== null && !Object.hasOwn(run.params, 'train_batch_size'))
+    run.params.train_batch_size = info.trainBatchSize;
   run.notes = notesFor(info, history.length, summaries);
   return { curves: { runs: [run], curves: series.curves() }, issues, info };
 }

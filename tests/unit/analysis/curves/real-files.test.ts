@@ -44,8 +44,13 @@ describe.runIf(existsSync(STATES) && existsSync(CSVS))('curve detectors on the r
     expect(ids(f)).toEqual([
       'grad-norm-explosion:falcon_lora_imdb_125steps.json:grad_norm',
       'plateau:falcon_lora_imdb_125steps.json:loss',
+      'stopped-early:falcon_lora_imdb_125steps.json:small-budget',
       'too-few-points:falcon_lora_imdb_125steps.json:no-eval',
     ]);
+    // Too short: 125 steps × batch 2 = 250 examples seen (README: "too short, barely learning").
+    const budget = f.find((x) => x.id.endsWith(':small-budget'));
+    expect(budget?.severity).toBe('info');
+    expect(budget?.title).toMatch(/125 steps × batch 2 = 250 examples/);
     expect(f.find((x) => x.detector === 'grad-norm-explosion')?.curve).toEqual({
       metric: 'grad_norm',
       steps: [50, 70, 80],
@@ -53,7 +58,7 @@ describe.runIf(existsSync(STATES) && existsSync(CSVS))('curve detectors on the r
     const grad = f.find((x) => x.detector === 'grad-norm-explosion');
     expect(grad?.evidence[0].value).toBe('50, 70, 80');
     // It ran its full budget (last log 120 of max_steps 125, logging every 10).
-    expect(f.some((x) => x.detector === 'stopped-early')).toBe(false);
+    expect(f.some((x) => x.detector === 'stopped-early' && x.severity === 'warning')).toBe(false);
   });
 
   it('Qwen3: no per-step data, said as info', () => {
