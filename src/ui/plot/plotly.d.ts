@@ -104,6 +104,34 @@ declare module 'plotly.js-dist-min' {
     data?: ScatterTrace[];
   }
 
+  /** One point of a click or box/lasso selection on a figure-spec plot. */
+  export interface FigurePoint {
+    curveNumber: number;
+    /** [row, column] on heatmaps, an index elsewhere. */
+    pointNumber: number | readonly [number, number];
+    pointIndex?: number | readonly [number, number];
+    data: { uid?: string };
+  }
+  export interface FigureEvent {
+    points: readonly FigurePoint[];
+  }
+  /** A parcoords brush: one [lo, hi] range, or several. */
+  export type ConstraintRange = readonly [number, number] | readonly (readonly [number, number])[];
+  export interface FigureTraceState {
+    uid?: string;
+    type?: string;
+    dimensions?: readonly { values?: ArrayLike<number>; constraintrange?: ConstraintRange }[];
+  }
+  /** The graph div of a figure spec (src/lib/report/figures) once plotly has drawn it. */
+  export interface FigureElement extends HTMLElement {
+    on(
+      event: 'plotly_click' | 'plotly_selected',
+      handler: (event: FigureEvent | undefined) => void,
+    ): void;
+    on(event: 'plotly_restyle' | 'plotly_deselect', handler: () => void): void;
+    data?: readonly FigureTraceState[];
+  }
+
   export interface PlotlyStatic {
     react(
       root: HTMLElement,
@@ -111,6 +139,13 @@ declare module 'plotly.js-dist-min' {
       layout?: PlotLayout,
       config?: PlotConfig,
     ): Promise<PlotElement>;
+    /** Figure specs carry their own typed JSON (report/figures/plotly-types.ts). */
+    react(
+      root: HTMLElement,
+      data: readonly object[],
+      layout: object,
+      config?: PlotConfig,
+    ): Promise<HTMLElement>;
     purge(root: HTMLElement): void;
   }
 

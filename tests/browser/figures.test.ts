@@ -1,0 +1,234 @@
+/**
+ * The Figures cell: plotly drawn lazily from the figure specs, clicks and brushes selecting the
+ * trials behind them, every figure kind in both themes, the WebGL budget, and hostile names.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { XSS_IMG, XSS_SCRIPT } from './fixtures';
+import { findings, sharedDataDir, upload, useHarness, waitForFindings } from './harness';
+
+const KINDS = [
+  'issue-heatmap',
+  'param-heatmap',
+  'correlation',
+  'parallel',
+  'slice',
+  'importance',
+  'pareto',
+  'distribution',
+] as const;
+const figure = (kind: string) => `[data-testid="figure"][data-kind="${kind}"]`;
+const QUANT = path.join(sharedDataDir, 'real/sweep_csv/wandb_export_quant_bits.csv');
+
+/** Waits until the nth figure of a kind has drawn (or shows why it cannot). */
+async function waitForFigure(page: Page, kind: string, nth = 0, states = ['drawn']) {
+  const card = page.locator(figure(kind)).nth(nth);
+  // Cells use content-visibility:auto and plotly loads near the viewport: scroll first.
+  await card.scrollIntoViewIfNeeded();
+  const plot = card.locator('[data-testid="figure-plot"]');
+  await expect
+    .poll(() => plot.getAttribute('data-state'), { timeout: 30_000 })
+    .toSatisfy((s) => states.includes(s ?? ''));
+  return card;
+}
+
+async function addFigure(page: Page, kind: string, options: Record<string, string> = {}) {
+  await page.selectOption('[data-testid="figure-kind"]', kind);
+  for (const [option, value] of Object.entries(options))
+    await page.selectOption(`[data-testid="figure-option"][data-option="${option}"]`, value);
+  await page.click('[data-testid="figure-add"]');
+}
+
+async function openPlanted(page: Page) {
+  await page.click('[data-testid="example-planted"]');
+  await waitForFindings(page);
+  await page.locator('[data-testid="cell-figures"]').waitFor({ timeout: 20_000 });
+}
+
+async function selectedIds(page: Page): Promise<string[]> {
+  const text = await page.locator('.selection .ids').textContent({ timeout: 5_000 });
+  return (text ?? '').split(', ').filter((s) => s.length > 0);
+}
+
+describe('Figures cell', () => {
+  const h = useHarness();
+
+  it('draws the issue heatmap; a click on the hot NaN cell selects exactly its trials', async () => {
+    const page = await h.open();
+    await openPlanted(page);
+    const card = await waitForFigure(page, 'issue-heatmap');
+    expect(await card.locator('.main-svg').count()).toBeGreaterThan(0);
+
+    // The NaN/Inf column and the highest learning-rate bucket, from the drawn figure.
+    const target = await card.locator('.js-plotly-plot').evaluate((gd) => {
+      interface Ax {
+        ticktext: string[];
+        l2p(v: number): number;
+        _offset: number;
+      }
+      const g = gd as unknown as {
+        data: { z: (number | null)[][]; text: string[][] }[];
+        _fullLayout: { xaxis: Ax; yaxis: Ax };
+      };
+      const { xaxis, yaxis } = g._fullLayout;
+      const x = xaxis.ticktext.findIndex((t) => t.includes('NaN'));
+      const lrRows = yaxis.ticktext.flatMap((t, i) => (t.startsWith('lr ') ? [i] : []));
+      const y = lrRows[lrRows.length - 1];
+      const box = gd.getBoundingClientRect();
+      return {
+        x,
+        y,
+        counts: g.data[0].text[y][x].replace(/<[^>]+>/g, ''),
+        rate: g.data[0].z[y][x],
+        px: box.left + xaxis._offset + xaxis.l2p(x),
+        py: box.top + yaxis._offset + yaxis.l2p(y),
+      };
+    });
+    expect(target.x).toBeGreaterThanOrEqual(0);
+    const withIssue = Number(target.counts.split('/')[0]);
+    expect(withIssue).toBeGreaterThan(0);
+    expect(target.rate).toBeGreaterThan(0.4); // the planted hot cell
+
+    // A real mouse click on the cell centre.
+    await page.mouse.click(target.px, target.py);
+    const status = page.locator('[data-testid="figure-selection"]');
+    await expect.poll(() => status.getAttribute('data-count')).toBe(String(withIssue));
+    const ids = await selectedIds(page);
+    expect(ids).toHaveLength(withIssue);
+    // Every NaN/Inf finding together (one per metric) lists the trials the column counts.
+    const nanRuns = (await findings(page))
+      .filter((f) => f.detector === 'nan-metrics')
+      .flatMap((f) => f.runs);
+    for (const id of ids) expect(nanRuns).toContain(id);
+    // The Findings cell highlights them through the shared selection; one click clears it.
+    await page.locator('.selection button').click();
+    await expect.poll(() => page.locator('.selection').count()).toBe(0);
+    expect(await status.count()).toBe(0);
+  });
+
+  it('every figure kind draws in light and in dark', async () => {
+    const page = await h.open();
+    await openPlanted(page);
+    for (const kind of KINDS.slice(2)) await addFigure(page, kind);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const kind of KINDS) {
+        const card = await waitForFigure(page, kind);
+        await expect
+          .poll(() =>
+            card
+              .locator('.js-plotly-plot')
+              .evaluate(
+                (gd) =>
+                  (gd as unknown as { layout: { paper_bgcolor: string } }).layout.paper_bgcolor,
+              ),
+          )
+          .toBe(scheme === 'dark' ? '#16191f' : '#ffffff');
+        expect(await card.locator('.main-svg, canvas').count()).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('removes a figure, and keeps at most four WebGL figures alive', async () => {
+    const page = await h.open();
+    await openPlanted(page);
+    await page.locator(figure('param-heatmap')).locator('[data-testid="figure-remove"]').click();
+    expect(await page.locator(figure('param-heatmap')).count()).toBe(0);
+    for (let i = 0; i < 5; i++)
+      await addFigure(page, 'parallel', { color: i % 2 ? 'issue' : 'metric' });
+    for (let i = 0; i < 5; i++) await waitForFigure(page, 'parallel', i);
+    const states = await page
+      .locator(`${figure('parallel')} [data-testid="figure-plot"]`)
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+    expect(states.filter((s) => s === 'drawn').length).toBeLessThanOrEqual(4);
+    expect(states[0]).toBe('paused');
+    await waitForFigure(page, 'parallel', 0); // redrawn when it comes back into view
+  });
+
+  it('brushing a parallel-coordinates axis selects the trials inside the brush', async () => {
+    const page = await h.open();
+    await openPlanted(page);
+    await addFigure(page, 'parallel');
+    const card = await waitForFigure(page, 'parallel');
+    // A brush is a restyle of constraintrange, which is what plotly's own brush emits.
+    const expected = await card.locator('.js-plotly-plot').evaluate((gd) => {
+      const g = gd as unknown as {
+        data: { dimensions: { label: string; values: number[] }[] }[];
+      };
+      const dims = g.data[0].dimensions;
+      const k = dims.findIndex((d) => d.label.includes('batch_size'));
+      return { k, inside: dims[k].values.filter((v) => v >= 60 && v <= 70).length };
+    });
+    expect(expected.k).toBeGreaterThanOrEqual(0);
+    await card.locator('.js-plotly-plot').evaluate((gd, k) => {
+      const g = gd as unknown as {
+        data: { dimensions: { constraintrange?: number[] }[] }[];
+        emit(name: string, data: unknown): void;
+      };
+      g.data[0].dimensions[k].constraintrange = [60, 70];
+      g.emit('plotly_restyle', [{}, [0]]);
+    }, expected.k);
+    await expect
+      .poll(() => page.locator('[data-testid="figure-selection"]').getAttribute('data-count'))
+      .toBe(String(expected.inside));
+  });
+
+  it.runIf(existsSync(QUANT))(
+    'weight bits × activation bits → accuracy has its minimum at w4/a2',
+    async () => {
+      const page = await h.open();
+      await upload(page, QUANT);
+      await page.locator('[data-testid="cell-figures"]').waitFor({ timeout: 30_000 });
+      await addFigure(page, 'param-heatmap', {
+        x: 'weight_bits',
+        y: 'act_bits',
+        metric: 'quant_test_acc',
+      });
+      const card = await waitForFigure(page, 'param-heatmap', 1);
+      const min = await card.locator('.js-plotly-plot').evaluate((gd) => {
+        interface Ax {
+          tickvals: number[];
+          ticktext: string[];
+        }
+        const g = gd as unknown as {
+          data: { x: number[]; y: number[]; z: (number | null)[][] }[];
+          layout: { xaxis: Ax; yaxis: Ax };
+        };
+        const { x, y, z } = g.data[0];
+        let best = { v: Infinity, i: -1, j: -1 };
+        z.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== null && v < best.v) best = { v, i, j };
+          }),
+        );
+        const label = (ax: Ax, v: number) => ax.ticktext[ax.tickvals.indexOf(v)];
+        return { x: label(g.layout.xaxis, x[best.j]), y: label(g.layout.yaxis, y[best.i]) };
+      });
+      expect(min).toEqual({ x: '4', y: '2' });
+    },
+  );
+
+  it('hostile column names and trial ids stay text in every figure', async () => {
+    const page = await h.open();
+    const rows = [`trial_id,status,lr,${XSS_IMG},opt,val_loss,val_acc,epochs`];
+    for (let i = 0; i < 40; i++) {
+      const id = i % 2 ? `${XSS_IMG}-${i}` : `${XSS_SCRIPT}-${i}`;
+      const lr = (1e-4 * 2 ** (i % 8)).toPrecision(3);
+      const loss = i % 8 === 7 ? 'NaN' : (0.3 + 0.01 * i).toFixed(3);
+      const opt = i % 3 ? `"<b onmouseover=alert(4)>adam</b>"` : 'sgd';
+      rows.push(`"${id}",completed,${lr},${i % 4},${opt},${loss},${0.9 - 0.01 * i},${10 + i}`);
+    }
+    await upload(page, { name: 'hostile.csv', content: rows.join('\n') + '\n' });
+    await page.locator('[data-testid="cell-figures"]').waitFor({ timeout: 30_000 });
+    for (const kind of KINDS.slice(2)) await addFigure(page, kind);
+    for (const kind of KINDS) {
+      const card = await waitForFigure(page, kind, 0, ['drawn', 'empty']);
+      await card.hover();
+    }
+    expect(await page.$$eval('[onerror], [onmouseover], img[src="x"]', (els) => els.length)).toBe(
+      0,
+    );
+  });
+});
