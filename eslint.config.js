@@ -9,6 +9,14 @@ import svelteConfig from './svelte.config.js';
  * Each entry lists the `src` folders a layer must NOT import, plus forbidden packages.
  */
 const UI_PACKAGES = ['svelte', 'svelte/*', 'plotly.js', 'plotly.js*', '@mlc-ai/web-llm', 'idb'];
+/** `lib/report` → `../report`, `../../report`, … as written from inside another lib folder. */
+const relative = (folder) => {
+  const name = folder.split('/').pop();
+  return ['../', '../../', '../../../', '../../../../'].flatMap((up) => [
+    `${up}${name}`,
+    `${up}${name}/**`,
+  ]);
+};
 const layer = (files, forbiddenFolders, forbiddenPackages = []) => ({
   files,
   rules: {
@@ -17,7 +25,9 @@ const layer = (files, forbiddenFolders, forbiddenPackages = []) => ({
       {
         patterns: [
           ...forbiddenFolders.map((f) => ({
-            group: [`**/${f}`, `**/${f}/**`],
+            // `**/lib/report` matches import text, not resolved paths: a sibling-relative
+            // `../report/…` (or `../../report/…` from a subfolder) must be caught too.
+            group: [`**/${f}`, `**/${f}/**`, ...relative(f)],
             message: `DESIGN.md layering: this folder may not import from ${f}.`,
           })),
           ...forbiddenPackages.map((p) => ({

@@ -22,11 +22,14 @@ import type {
   AnalyzeResult,
   CurveQuery,
   CurveView,
+  FigureRequest,
+  FigureResult,
   InputFile,
   LoadResult,
   SettingsOverrides,
   SettingsSchema,
   SettingValue,
+  ThemeName,
   WorkerError,
 } from '../worker/protocol';
 import {
@@ -322,6 +325,26 @@ export class Session {
     if (!loaded || !this.summary?.curves) return null;
     try {
       return await this.#client.request({ type: 'curves', datasetId: loaded.datasetId, query });
+    } catch (error) {
+      if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
+      throw error;
+    }
+  }
+
+  /**
+   * A figure of the current analysis, built in the worker next to the columns. Null when nothing
+   * is analysed or the dataset is gone (a newer load replaced it).
+   */
+  async figure(request: FigureRequest, theme: ThemeName): Promise<FigureResult | null> {
+    const loaded = this.loaded;
+    if (!loaded || !this.summary) return null;
+    try {
+      return await this.#client.request({
+        type: 'figure',
+        datasetId: loaded.datasetId,
+        request,
+        theme,
+      });
     } catch (error) {
       if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
       throw error;

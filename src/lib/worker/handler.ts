@@ -3,6 +3,7 @@ import { analyze, curveView, inferRoles, roleHintsOf, summaryForView } from '../
 import { IngestCancelled, IngestError, readSources } from '../ingest';
 import type { AnalysisSummary, Column, Dataset } from '../model';
 import { buildMarkdownReport, summaryToJson } from '../report';
+import { buildFigure, figureAxes, figureContext, type FigureContext } from '../report/figures';
 import type {
   AnalyzeOptions,
   AnalyzeResult,
@@ -101,6 +102,23 @@ export async function handleRequest(
       );
       return;
     }
+    if (request.type === 'figure') {
+      const summary = latest.get(request.datasetId);
+      if (!summary) {
+        postError(host, request.id, {
+          code: 'unknown-dataset',
+          message: 'There is no analysis to draw yet.',
+        });
+        return;
+      }
+      const ctx = figureContextFor(dataset, summary);
+      const result = {
+        spec: buildFigure(ctx, request.request, request.theme),
+        axes: figureAxes(ctx),
+      };
+      host.post({ kind: 'response', id: request.id, ok: true, type: 'figure', result });
+      return;
+    }
     if (request.type === 'export') {
       const summary = latest.get(request.datasetId);
       if (!summary) {
@@ -131,6 +149,16 @@ export async function handleRequest(
  * 100k trials) and the page asks for the full analysis right after (several seconds).
  */
 export const FIRST_PASS_ROWS = 20_000;
+
+/** One figure context per analysis: built on the first figure, reused by the others. */
+let figureCache: { summary: AnalysisSummary; ctx: FigureContext } | null = null;
+
+function figureContextFor(dataset: Dataset, summary: AnalysisSummary): FigureContext {
+  if (figureCache?.summary !== summary) {
+    figureCache = { summary, ctx: figureContext(dataset.table.columns, summary) };
+  }
+  return figureCache.ctx;
+}
 
 export function runAnalysis(
   dataset: Dataset,

@@ -2,6 +2,7 @@
  * The one contract between the main thread and the analysis worker.
  * Columns travel as transferred ArrayBuffers inside `WireTable`, never as row objects.
  */
+import type { FigureAxes, FigureRequest, FigureSpec, ThemeName } from '../report/figures';
 import type {
   CurveQuery,
   CurveView,
@@ -71,6 +72,24 @@ export interface SettingsSchema {
 }
 
 export type { CurveQuery, CurveView, CurveViewSeries, CurveMarker, CurveXAxis } from '../model';
+export type {
+  Aggregate,
+  FigureAxes,
+  FigureKind,
+  FigureRequest,
+  FigureSpec,
+  ParallelColor,
+  SelectionMap,
+  ThemeName,
+  TraceSelection,
+  TrialRef,
+} from '../report/figures';
+
+/** A figure spec built in the worker, and the columns the add-a-figure menu can offer. */
+export interface FigureResult {
+  spec: FigureSpec;
+  axes: FigureAxes;
+}
 
 /** One input file; `path` is relative to the dropped or picked folder (the name for a lone file). */
 export interface InputFile {
@@ -81,6 +100,8 @@ export interface InputFile {
 export type Request =
   | { type: 'load'; id: number; files: InputFile[]; options: AnalyzeOptions }
   | { type: 'curves'; id: number; datasetId: number; query: CurveQuery }
+  /** A figure of the latest analysis, built next to the columns (the page never bins 100k rows). */
+  | { type: 'figure'; id: number; datasetId: number; request: FigureRequest; theme: ThemeName }
   | { type: 'analyze'; id: number; datasetId: number; options: AnalyzeOptions }
   /**
    * The full JSON summary of the latest analysis (every finding), as a Blob: built on demand
@@ -121,6 +142,7 @@ export interface ExportResult {
 export interface ResultMap {
   load: LoadResult;
   curves: CurveView;
+  figure: FigureResult;
   analyze: AnalyzeResult;
   export: ExportResult;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest } from '../../../src/lib/worker/handler';
-import type { FromWorker, LoadResult } from '../../../src/lib/worker/protocol';
+import type { FigureResult, FromWorker, LoadResult } from '../../../src/lib/worker/protocol';
 
 const SEED = `trial_id,status,lr,batch_size,weight_decay,train_loss,val_loss,train_acc,val_acc,epochs,runtime_sec
 1,completed,0.001,64,0.0001,0.35,0.42,0.89,0.86,20,320
@@ -114,5 +114,55 @@ describe('worker request handler', () => {
       ok: false,
       error: { code: 'unknown-dataset' },
     });
+  });
+});
+
+describe('figure requests', () => {
+  it('builds a figure of the latest analysis in the worker, with the axes for the menu', async () => {
+    const host = recordingHost();
+    const files = [{ file: new File([SEED], 'seed.csv'), path: 'seed.csv' }];
+    await handleRequest(
+      { type: 'load', id: 1, files, options: { overrides: {} } },
+      host,
+      () => false,
+    );
+    const loaded = host.messages.at(-1)!.message;
+    if (loaded.kind !== 'response' || !loaded.ok) throw new Error('expected a load');
+    const datasetId = (loaded.result as LoadResult).datasetId;
+    const ask = async (id: number, theme: 'light' | 'dark') => {
+      await handleRequest(
+        { type: 'figure', id, datasetId, request: { kind: 'issue-heatmap' }, theme },
+        host,
+        () => false,
+      );
+      const message = host.messages.at(-1)!.message;
+      if (message.kind !== 'response' || !message.ok) throw new Error('expected a figure');
+      return message.result as FigureResult;
+    };
+    const light = await ask(2, 'light');
+    expect(light.spec.kind).toBe('issue-heatmap');
+    expect(light.axes.params).toEqual(expect.arrayContaining(['lr', 'batch_size']));
+    expect(light.axes.metrics).toEqual(expect.arrayContaining(['val_loss']));
+    const dark = await ask(3, 'dark');
+    expect(dark.spec.layout.paper_bgcolor).not.toBe(light.spec.layout.paper_bgcolor);
+  });
+
+  it('answers unknown-dataset for a dataset that is gone', async () => {
+    const host = recordingHost();
+    await handleRequest(
+      {
+        type: 'figure',
+        id: 9,
+        datasetId: 999_999,
+        request: { kind: 'importance' },
+        theme: 'light',
+      },
+      host,
+      () => false,
+    );
+    const message = host.messages.at(-1)!.message;
+    expect(message.kind === 'response' && !message.ok && message.error.code).toBe(
+      'unknown-dataset',
+    );
   });
 });

@@ -24,3 +24,10 @@ export { metricDistribution, MAX_HISTOGRAM_BINS, type DistributionOptions } from
 export { plotlyText } from './text';
 export { OKABE_ITO, PALETTES, type Palette } from './theme';
 export { defaultFigures } from './defaults';
+export {
+  buildFigure,
+  figureAxes,
+  type FigureAxes,
+  type FigureRequest,
+  type ParallelColor,
+} from './requests';
