@@ -11,8 +11,9 @@ import { baseName, extension, type PlannedInput, type SourceInput } from './type
 const TABLE_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
 const JSON_EXTENSIONS = new Set(['json']);
 /**
- * One JSON value per line. Named apart from other skipped files so the message says what they
- * are: a lone one was read as a CSV table before, a nonsense table of `{"step": 1` columns.
+ * One JSON value per line: read as a report when every record names its run; per-step logs are
+ * skipped with this reason (a lone one was read as a CSV table once, a nonsense table of
+ * `{"step": 1` columns).
  */
 export const JSON_LINES_EXTENSIONS = new Set(['jsonl', 'ndjson']);
 export const JSON_LINES_REASON = 'JSON Lines; per-step logs in JSON Lines are not read yet';
@@ -29,6 +30,14 @@ const KNOWN_OTHER: [RegExp, string][] = [
     'a script, text or config file that is not read',
   ],
 ];
+/**
+ * Names the tools give their reports: Trainer's `*_results.json`, lm-evaluation-harness
+ * `results*.json`, hand-made `training_results.json` / `evaluation_results.json`. Planned apart
+ * from other JSON so that several of them in one output folder stay that folder's run (several
+ * unnamed JSONs side by side are a collection of runs, one per file).
+ */
+const REPORT_NAME =
+  /^(?:(?:all|train|eval|test|predict|training|evaluation)_results|results(?:[_-].*)?)\.json$/i;
 /** Hydra keeps the run's config in `.hydra/`; other hidden folders (.git, caches) are noise. */
 const READ_HIDDEN_FOLDERS = new Set(['.hydra']);
 
@@ -54,9 +63,10 @@ export async function classify(input: SourceInput): Promise<PlannedInput> {
   if (isConfigFileName(path))
     return plan('config', `config file (${base}): hyperparameters of the run folder it sits in`);
   const ext = extension(path);
+  if (REPORT_NAME.test(base)) return plan('report', 'JSON report (named like one)');
   if (JSON_EXTENSIONS.has(ext)) return plan('json', 'JSON file');
   if (TABLE_EXTENSIONS.has(ext)) return plan('csv', 'delimited text');
-  if (JSON_LINES_EXTENSIONS.has(ext)) return plan('skipped', JSON_LINES_REASON);
+  if (JSON_LINES_EXTENSIONS.has(ext)) return plan('json-lines', 'JSON Lines');
   if (input.source.size >= 12 && looksLikeEventFile(await headBytes(input.source, 12)))
     return plan(
       'event-file',

@@ -6,6 +6,7 @@
  * folders were supported. Anything else: classify every file, read each with its reader
  * (streaming, progress over the total bytes, cancel between chunks), group curves by run,
  * attach hyperparameters, then use the sweep CSV as the table or derive one from the curves.
+ * Evaluation and fine-tuning reports add their runs to the derived table (or are the table).
  */
 import type { Dataset, ParseIssue, SourceFormat } from '../../model';
 import { IngestError } from '../errors';
@@ -14,6 +15,8 @@ import { adaptTable } from '../tables';
 import { assembleCurves } from './assemble';
 import { classify } from './classify';
 import { buildSourceInfo, countKinds, formatReason } from './describe';
+import { noteNotJoined, reportHints, reportReason } from './report-load';
+import { appendReportRuns, emptyRunTable } from './report-table';
 import { deriveRunTable } from './derive-table';
 import { joinIssue, joinRuns } from './join';
 import { LoadProgress } from './progress';
@@ -62,17 +65,30 @@ export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Pr
   const curves = assembleCurves(reads, locator);
   const paths = inputs.map((i) => i.path);
 
-  if (curves.runs.length === 0 && table === null) throw nothingFound(reads);
+  const reports = reads.filter((r) => r.report !== null);
+  const reportRuns = reports.flatMap((r) => r.report?.runs ?? []);
+  if (curves.runs.length === 0 && table === null && reportRuns.length === 0)
+    throw nothingFound(reads);
   let format: SourceFormat;
   let dataset: Pick<Dataset, 'table' | 'curves' | 'curveRows' | 'roleHints'>;
   let joinColumn: string | null = null;
   if (curves.runs.length === 0 && table !== null) {
     format = 'csv-table';
     dataset = { table: table.table, roleHints: table.roleHints };
+  } else if (table === null && curves.runs.length === 0) {
+    // Reports alone: a table of runs like a sweep CSV, so every table detector runs on it.
+    format = 'csv-table';
+    dataset = { table: appendReportRuns(emptyRunTable(), reportRuns), ...reportHints(reports) };
   } else if (table === null) {
     format = 'curve-logs';
-    const derived = deriveRunTable(curves);
-    dataset = { table: derived, curves, curveRows: Int32Array.from(curves.runs, (_, i) => i) };
+    // Curve runs keep rows 0…n-1; report runs join them by id or are appended after them.
+    const derived = appendReportRuns(deriveRunTable(curves), reportRuns);
+    dataset = {
+      table: derived,
+      curves,
+      curveRows: Int32Array.from(curves.runs, (_, i) => i),
+      ...reportHints(reports),
+    };
   } else {
     format = 'sweep-with-curves';
     const join = joinRuns(table.table, curves);
@@ -89,8 +105,12 @@ export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Pr
       tables[0].file.issues = tables[0].issues.length;
     }
   }
+  if (table !== null) for (const r of reports) noteNotJoined(r, tables[0].file.path);
   const files = reads.map((r) => r.file);
-  const reason = formatReason(format, files, dataset.curves ?? null, table, joinColumn);
+  const reason =
+    table === null && reportRuns.length > 0
+      ? reportReason(files, dataset.curves ?? null, reportRuns.length)
+      : formatReason(format, files, dataset.curves ?? null, table, joinColumn);
   const source = buildSourceInfo(paths, reads, format, reason, dataset, table);
   if (table?.source.tableFormat) source.tableFormat = table.source.tableFormat;
   progress.endFile(0);
@@ -150,7 +170,7 @@ function nothingFound(reads: readonly FileRead[]): IngestError {
   return new IngestError(
     'no-metrics',
     `No training curves and no sweep table were found in ${countKinds(reads.map((r) => r.file))}: ${shown}${more}. ` +
-      'Drop a sweep CSV, TensorBoard event files (events.out.tfevents.*), trainer_state.json or training-log CSVs.',
+      'Drop a sweep CSV, TensorBoard event files (events.out.tfevents.*), trainer_state.json, training-log CSVs or evaluation reports (all_results.json, lm-evaluation-harness results).',
     { file },
   );
 }

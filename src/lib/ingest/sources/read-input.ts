@@ -1,4 +1,7 @@
-/** Reads one planned input with the reader of its kind; a file that fails becomes a skipped file. */
+/**
+ * Reads one planned input with the reader of its kind; a file that fails becomes a skipped file.
+ * JSON that is no trainer_state.json, and per-run JSON Lines, are read as reports.
+ */
 import { IngestCancelled, IngestError } from '../errors';
 import { splitFromPath } from '../runs';
 import { fileStem } from '../curves/series';
@@ -9,7 +12,7 @@ import {
   readTrainerStateInput,
 } from './read-logs';
 import { readCurveCsvInput, readSweepCsvInput, sniffCsv } from './read-csv-input';
-import { JSON_LINES_REASON } from './classify';
+import { readReportInput } from './read-report-input';
 import { readWholeText, type LoadProgress } from './progress';
 import type { RunLocator } from './run-locator';
 import { newFileRead, type FileRead, type PlannedInput } from './types';
@@ -24,39 +27,30 @@ export async function readInput(
   const ownRun = runId ?? fileStem(input.path);
   try {
     switch (planned.kind) {
-      case 'skipped': {
-        const read = newFileRead(input, 'skipped', `Skipped: ${planned.reason}.`);
-        if (planned.reason === JSON_LINES_REASON)
-          read.issues.push({
-            code: 'unsupported-format',
-            severity: 'warning',
-            file: input.path,
-            message: `${input.path} is ${JSON_LINES_REASON}. Export the metrics as a CSV (a step column and a column per metric), or load the run's TensorBoard event files or trainer_state.json.`,
-          });
-        return read;
-      }
+      case 'skipped':
+        return newFileRead(input, 'skipped', `Skipped: ${planned.reason}.`);
       case 'event-file': {
         const read = await readEventInput(input, ownRun, splitFromPath(input.path), progress);
         read.file.runId = ownRun;
         return read;
       }
       case 'trainer-state':
+      case 'report':
       case 'json': {
         const text = await readWholeText(input.source, progress);
-        if (planned.kind === 'json' && !mayHoldLogHistory(text))
-          return newFileRead(
-            input,
-            'skipped',
-            'Skipped: JSON without a "log_history" list (not a trainer_state.json).',
-          );
+        // A JSON without a log_history is an evaluation or fine-tuning report (or nothing).
+        if (planned.kind !== 'trainer-state' && !mayHoldLogHistory(text))
+          return readReportInput(input, text, runId);
         const read = await readTrainerStateInput(input, ownRun, progress, text);
-        if (read.curves === null && planned.kind === 'json') {
+        if (read.curves === null && planned.kind !== 'trainer-state') {
           const skipped = newFileRead(input, 'skipped', `Skipped: ${read.file.detail}.`);
           return skipped;
         }
         read.file.runId = ownRun;
         return read;
       }
+      case 'json-lines':
+        return readReportInput(input, await readWholeText(input.source, progress), runId);
       case 'config': {
         const read = await readConfigInput(input, runId, progress);
         read.file.runId = runId;

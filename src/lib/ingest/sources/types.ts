@@ -2,6 +2,7 @@
 import type { CurveSet, Dataset, Dialect, ParseIssue, SourceFile } from '../../model';
 import type { ByteSource } from '../decode';
 import type { Params } from '../runs';
+import type { ReportResult } from '../reports';
 
 /** One input file; `path` is relative to the dropped folder (the file name for a lone file). */
 export interface SourceInput {
@@ -10,7 +11,8 @@ export interface SourceInput {
 }
 
 /** How an input will be read, decided from its name and first bytes before any reading. */
-export type PlannedKind = 'event-file' | 'trainer-state' | 'json' | 'config' | 'csv' | 'skipped';
+export type PlannedKind =
+  'event-file' | 'trainer-state' | 'json' | 'report' | 'json-lines' | 'config' | 'csv' | 'skipped';
 
 export interface PlannedInput {
   input: SourceInput;
@@ -34,6 +36,8 @@ export interface FileRead {
   dialect: Dialect | null;
   /** trainer_state.json: its largest logged step, to prefer the newest of a run's checkpoints. */
   lastStep: number;
+  /** An evaluation or fine-tuning report, its run ids already assigned (see read-report-input). */
+  report: ReportResult | null;
 }
 
 export function newFileRead(
@@ -57,6 +61,7 @@ export function newFileRead(
     table: null,
     dialect: null,
     lastStep: -Infinity,
+    report: null,
   };
 }
 
