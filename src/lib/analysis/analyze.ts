@@ -78,7 +78,10 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
   const order = new Map<DetectorId, number>(
     [...DETECTORS, ...CURVE_DETECTOR_INFO].map((d, i) => [d.id, i]),
   );
-  const findings = [...detectors.flatMap((d) => d.run(ctx)), ...(curves?.findings ?? [])].sort(
+  const findings = withoutRepeats([
+    ...detectors.flatMap((d) => d.run(ctx)),
+    ...(curves?.findings ?? []),
+  ]).sort(
     (a, b) =>
       (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
       severityRank(a.severity) - severityRank(b.severity) ||
@@ -129,6 +132,22 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
 /** Row of the first run a finding is about; findings about no table row sort last. */
 function firstRow(f: Finding): number {
   return f.rows.length > 0 ? f.rows[0] : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * A run judged on its curves (validation below training at every epoch) needs no second finding
+ * of the same detector from its final values ("at the end"): keep the curve one.
+ */
+function withoutRepeats(findings: Finding[]): Finding[] {
+  const fromCurves = new Set(
+    findings.filter((f) => f.curve && f.detector === 'val-below-train').flatMap((f) => f.runIds),
+  );
+  return findings.filter(
+    (f) =>
+      f.curve !== undefined ||
+      f.detector !== 'val-below-train' ||
+      !f.runIds.some((id) => fromCurves.has(id)),
+  );
 }
 
 function pendingStatistics(): SweepStatistics {

@@ -3,6 +3,7 @@
  * associations link curve pathologies to folder-name hyperparameters) and the CurveSummary.
  */
 import type { CurveSummary, Dataset, DetectorId, DetectorSettings, Finding } from '../model';
+import { valBelowTrainOnCurves } from './audit/val-below-train-curves';
 import { analyzeCurves, curveSettingsOf, curveSummary } from './curves';
 
 /**
@@ -47,7 +48,9 @@ export function analyzeDatasetCurves(
   const s = curveSettingsOf(settings);
   const rows = rowsOfRuns(dataset, tableRunIds);
   const runIndex = new Map(set.runs.map((r, i) => [r.runId, i]));
-  const findings = analyzeCurves(set, s).map((f): Finding => {
+  // The per-epoch audit of a training report needs the curves, so it runs here.
+  const curveFindings = [...analyzeCurves(set, s), ...valBelowTrainOnCurves(set, settings)];
+  const findings = curveFindings.map((f): Finding => {
     // A curve finding is about one run: its row, when the run is in the table.
     const mapped = f.runIds
       .map((id) => rows[runIndex.get(id) ?? -1] ?? -1)

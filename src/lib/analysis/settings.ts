@@ -30,6 +30,11 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
     minRankTrials: 20,
     rankRelativeSpread: 0.5,
   },
+  tinyEvalSet: { minEvalExamples: 100, minTrainExamples: 100 },
+  valBelowTrain: { maxRatio: 0.8, minEpochs: 2 },
+  implausibleLossScale: { vocabSize: 32000, maxPerplexity: 1000 },
+  limitedEval: { severeBelow: 500 },
+  floorEffect: { margin: 0.05 },
   curvePoints: { minPoints: 5 },
   curveSmoothing: { weight: 0.6 },
   curveSpikes: {
@@ -184,6 +189,31 @@ export const SETTING_RATIONALES: Rationales = {
       'Below 20 trials a rank test would miss even a large effect, so "no hyperparameter is associated" would mean nothing.',
     rankRelativeSpread:
       'Rank tests that find nothing only mean "flat" when configs are also close: a spread of more than half the typical value (of the error rate for accuracies) points to a real effect the tests cannot see (an interaction), not noise.',
+  },
+  tinyEvalSet: {
+    minEvalExamples:
+      'Below 100 examples the 95% interval of an accuracy near 50% is wider than ±10 points (14 examples: ±23), too wide to compare models.',
+    minTrainExamples:
+      'Fewer than 100 training examples (seed 004: 54) is enough to memorise, not to fine-tune a model to a task.',
+  },
+  valBelowTrain: {
+    maxRatio:
+      'Dropout and epoch-averaged training losses put validation a few percent below training; 20% below is beyond that (seed 004: 0.43–0.56 at every epoch).',
+    minEpochs: 'Two evaluations at least, so "at every epoch" is a pattern, not one point.',
+  },
+  implausibleLossScale: {
+    vocabSize:
+      "LLaMA and Mistral tokenizers have 32,000 tokens (ln ≈ 10.4); set the model's own size, or log vocab_size with the run.",
+    maxPerplexity:
+      'Fine-tuned language models reach perplexities of 3–50; in the thousands (seed 004: 25,594) the model is near a uniform guess.',
+  },
+  limitedEval: {
+    severeBelow:
+      'Below 500 documents the 95% interval of a 50% accuracy is wider than ±4.4 points, more than most fine-tuning gains.',
+  },
+  floorEffect: {
+    margin:
+      'Within 5 points of 0 or 1, a benchmark has too few right or wrong answers to rank models (GSM8K 0.0083: 11 of 1,319).',
   },
   curvePoints: {
     minPoints: 'Five points is the least that shows a direction and a rise over three evaluations.',

@@ -22,6 +22,14 @@ export type SweepDetectorId =
   | 'flat-sweep'
   | 'eval-missing';
 
+/**
+ * Run-table detectors that audit evaluation and fine-tuning reports (the size, loss and lm-eval
+ * columns report adapters emit). Kept out of SweepDetectorId, whose members each have a planted
+ * scenario family in the accuracy harness; these have real-file and fixture tests instead.
+ */
+export type ReportDetectorId =
+  'tiny-eval-set' | 'val-below-train' | 'implausible-loss-scale' | 'limited-eval' | 'floor-effect';
+
 /** Detectors over training curves, one finding per (detector, run, metric). */
 export type CurveDetectorId =
   | 'curve-nan'
@@ -35,7 +43,7 @@ export type CurveDetectorId =
   | 'too-few-points'
   | 'still-improving';
 
-export type DetectorId = SweepDetectorId | CurveDetectorId;
+export type DetectorId = SweepDetectorId | ReportDetectorId | CurveDetectorId;
 
 /** One number (or token) that supports a finding, with the threshold it crossed. */
 export interface Evidence {

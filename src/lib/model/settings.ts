@@ -94,6 +94,33 @@ export interface DetectorSettings {
     /** Without a noise estimate: rank tests speak for a flat sweep only up to this relative spread. */
     rankRelativeSpread: number;
   };
+  // Audit of evaluation and fine-tuning reports.
+  tinyEvalSet: {
+    /** An evaluation set (val_size, eval_samples, lm-eval <task>/n) below this many examples is tiny. */
+    minEvalExamples: number;
+    /** A training set below this many examples is tiny. */
+    minTrainExamples: number;
+  };
+  valBelowTrain: {
+    /** Held-out loss / training loss at or below this (at the end, or at every evaluation). */
+    maxRatio: number;
+    /** On per-epoch curves: need at least this many evaluations for "every epoch". */
+    minEpochs: number;
+  };
+  implausibleLossScale: {
+    /** Vocabulary size when the run does not state one: ln(vocabSize) is a uniform guess's loss. */
+    vocabSize: number;
+    /** A perplexity at or above this is a model that has not learned. */
+    maxPerplexity: number;
+  };
+  limitedEval: {
+    /** An lm-eval `limit` below this many documents is a warning (info otherwise). */
+    severeBelow: number;
+  };
+  floorEffect: {
+    /** An accuracy within this of 0 (floor) or 1 (ceiling), on a 0–1 scale. */
+    margin: number;
+  };
   // Training-curve detectors (analysis/curves): one section per concern, all prefixed "curve".
   curvePoints: {
     /** Fewer finite points than this and a curve is not judged (too-few-points says so). */

@@ -11,13 +11,18 @@ import { edgeOfRange } from './edge-of-range';
 import { evalMissing } from './eval-missing';
 import { failedStatus } from './failed-status';
 import { flatSweep } from './flat-sweep';
+import { floorEffect } from './floor-effect';
+import { implausibleLossScale } from './implausible-loss-scale';
+import { limitedEval } from './limited-eval';
 import { metricOutOfRange } from './metric-out-of-range';
 import { nanMetrics } from './nan-metrics';
 import { overfitting } from './overfitting';
 import { seedVariance } from './seed-variance';
 import { shortRun } from './short-run';
 import { smallSweep } from './small-sweep';
+import { tinyEvalSet } from './tiny-eval-set';
 import { tooGood } from './too-good';
+import { valBelowTrain } from './val-below-train';
 import { valuesTriedOnce } from './values-tried-once';
 
 export const DETECTORS: readonly Detector[] = [
@@ -37,6 +42,13 @@ export const DETECTORS: readonly Detector[] = [
   valuesTriedOnce,
   smallSweep,
   flatSweep,
+  // Report audit, last so a sweep's list of quiet detectors starts with the sweep's own: numbers
+  // a report states that cannot mean what it claims.
+  implausibleLossScale,
+  valBelowTrain,
+  floorEffect,
+  tinyEvalSet,
+  limitedEval,
 ];
 
 export {
@@ -48,13 +60,18 @@ export {
   evalMissing,
   failedStatus,
   flatSweep,
+  floorEffect,
+  implausibleLossScale,
+  limitedEval,
   metricOutOfRange,
   nanMetrics,
   overfitting,
   seedVariance,
   shortRun,
   smallSweep,
+  tinyEvalSet,
   tooGood,
+  valBelowTrain,
   valuesTriedOnce,
 };
 export { metricPairs } from './overfitting';
