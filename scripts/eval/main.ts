@@ -10,7 +10,7 @@
  *
  * It measures, it does not gate: the exit code is 0 whatever the numbers.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { analyze, DEFAULT_SETTINGS } from '../../src/lib/analysis';
 import {
@@ -44,6 +44,9 @@ export interface Options {
   /** `family#seed`: print that sweep's CSV, truth and findings instead of the table. */
   show: string | null;
 }
+
+/** First heading of the hand-written part of docs/DETECTOR-ACCURACY.md. */
+const HAND_WRITTEN_FROM = '## Curve detectors';
 
 export function parseArgs(argv: string[]): Options {
   const options: Options = {
@@ -405,7 +408,13 @@ export async function main(argv: string[]): Promise<void> {
   console.log(out.join('\n'));
   if (options.write) {
     const path = 'docs/DETECTOR-ACCURACY.md';
-    const text = renderDoc(report, rows, healthy.text, importance.text);
+    // The sections after the generated ones (curve and report detectors, measured on real files
+    // by the unit tests) are written by hand: keep them.
+    const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    const handWritten = previous.indexOf(HAND_WRITTEN_FROM);
+    const text =
+      renderDoc(report, rows, healthy.text, importance.text) +
+      (handWritten >= 0 ? `\n${previous.slice(handWritten)}` : '');
     const config = (await prettier.resolveConfig(path)) ?? {};
     writeFileSync(path, await prettier.format(text, { ...config, filepath: path }));
     console.log(`\nWrote ${path}`);
