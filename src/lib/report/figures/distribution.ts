@@ -7,7 +7,15 @@
  */
 import { numberColumn, type FigureContext } from './context';
 import type { BarTrace, FigureSpec, SelectionMap, ThemeName, TrialRef } from './figure-types';
-import { emptySpec, finiteRange, logTicks, trialsText, wantsLog } from './spec';
+import {
+  emptySpec,
+  finiteRange,
+  logTicks,
+  niceStep,
+  roundNoise,
+  trialsText,
+  wantsLog,
+} from './spec';
 import { hoverLines, plotlyNumber, plotlyText, TICK_CHARS } from './text';
 import { axis, baseLayout, PALETTES } from './theme';
 import { formatNumber } from '../../model';
@@ -37,11 +45,15 @@ export function metricDistribution(ctx: FigureContext, options: DistributionOpti
   const span = t(hi) - a;
   let finite = 0;
   for (let row = 0; row < ctx.rowCount; row++) if (Number.isFinite(mc.values[row])) finite++;
-  const k =
-    span === 0 ? 1 : Math.min(MAX_HISTOGRAM_BINS, Math.max(5, Math.ceil(Math.sqrt(finite))));
+  const target = Math.min(MAX_HISTOGRAM_BINS, Math.max(5, Math.ceil(Math.sqrt(finite))));
+  // Round bin widths on round edges (0.25 to 0.3, not 0.2204 to 0.3076), so the bars line up
+  // with round ticks and the hover ranges read as round numbers.
+  let width = span === 0 ? 0 : niceStep(span / target);
+  while (span > 0 && binCount(a, span, width) > MAX_HISTOGRAM_BINS) width = niceStep(width * 1.5);
   // A constant metric still gets a bar of visible width.
-  const width = span === 0 ? Math.max(Math.abs(a) * 0.1, 1) : span / k;
-  const start = span === 0 ? a - width / 2 : a;
+  if (span === 0) width = Math.max(Math.abs(a) * 0.1, 1);
+  const start = span === 0 ? a - width / 2 : Math.floor(a / width) * width;
+  const k = span === 0 ? 1 : binCount(a, span, width);
   const bins = [0, 1].map(() => Array.from({ length: k }, () => [] as number[]));
   for (let row = 0; row < ctx.rowCount; row++) {
     const v = mc.values[row];
@@ -49,7 +61,7 @@ export function metricDistribution(ctx: FigureContext, options: DistributionOpti
     const b = Math.min(k - 1, Math.max(0, Math.floor((t(v) - start) / width)));
     bins[ctx.health[row] > 0 ? 1 : 0][b].push(row);
   }
-  const edge = (b: number) => (log ? 10 ** (start + b * width) : start + b * width);
+  const edge = (b: number) => roundNoise(log ? 10 ** (start + b * width) : start + b * width);
   const range = (b: number) => `${plotlyNumber(edge(b))} to ${plotlyNumber(edge(b + 1))}`;
   const p = PALETTES[theme];
   const data: BarTrace[] = [];
@@ -61,7 +73,7 @@ export function metricDistribution(ctx: FigureContext, options: DistributionOpti
   groups.forEach((g, gi) => {
     const counts = bins[gi].map((rows) => rows.length);
     if (counts.every((c) => c === 0)) return;
-    const centres = counts.map((_, b) => start + (b + 0.5) * width);
+    const centres = counts.map((_, b) => roundNoise(start + (b + 0.5) * width));
     data.push({
       type: 'bar',
       uid: g.uid,
@@ -87,21 +99,42 @@ export function metricDistribution(ctx: FigureContext, options: DistributionOpti
   const left = ctx.rowCount - finite;
   const note =
     left > 0
-      ? `<br><sup>${trialsText(left)} with a missing, NaN or infinite ${plotlyText(metric)} not shown</sup>`
+      ? `${trialsText(left)} with a missing, NaN or infinite ${plotlyText(metric)} not shown`
       : '';
-  const layout = baseLayout(theme, `${plotlyText(title)}${note}`, {
-    height: 340,
-    margin: { l: 60, r: 20, t: note ? 72 : 48, b: 50 },
-    barmode: 'stack',
-    bargap: 0,
-    showlegend: true,
-    legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
-    xaxis: axis(
-      theme,
-      `${plotlyText(metric, TICK_CHARS)}${log ? ' (log scale)' : ''}`,
-      log ? logTicks(lo, hi) : {},
-    ),
-    yaxis: axis(theme, 'trials'),
-  });
+  const layout = baseLayout(
+    theme,
+    plotlyText(title),
+    {
+      height: 340,
+      margin: { l: 60, r: 20, t: note ? 72 : 48, b: 50 },
+      barmode: 'stack',
+      bargap: 0,
+      showlegend: true,
+      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
+      xaxis: axis(
+        theme,
+        `${plotlyText(metric, TICK_CHARS)}${log ? ' (log scale)' : ''}`,
+        log ? logTicks(lo, hi) : linearTicks(start, start + k * width),
+      ),
+      yaxis: axis(theme, 'trials'),
+    },
+    note,
+  );
   return { id, kind: 'distribution', title, data, layout, selection, empty: null };
+}
+
+/** Bins of `width` from the multiple of `width` at or below `a` up to and including `a + span`. */
+function binCount(a: number, span: number, width: number): number {
+  const start = Math.floor(a / width) * width;
+  // The top value falls in the last bin even when it sits on an edge (the binning clamps it).
+  return Math.max(1, Math.ceil((a + span - start) / width - 1e-9));
+}
+
+/** At most ~8 ticks at round values (a 1, 2, 2.5 or 5 step) over [from, to]. */
+function linearTicks(from: number, to: number): { tickvals: number[]; ticktext: string[] } {
+  const step = niceStep((to - from) / 6);
+  const tickvals: number[] = [];
+  for (let i = Math.ceil(from / step - 1e-9); i * step <= to + step * 1e-9; i++)
+    tickvals.push(roundNoise(i * step));
+  return { tickvals, ticktext: tickvals.map(plotlyNumber) };
 }

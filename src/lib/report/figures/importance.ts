@@ -87,6 +87,8 @@ export function importanceBars(ctx: FigureContext, options: ImportanceOptions): 
       ticktext: labels,
       autorange: 'reversed',
       showgrid: false,
+      // Rows sit at 0…n: a zero line would run through the first bar.
+      zeroline: false,
     }),
   });
   return {

@@ -10,7 +10,7 @@ import type { FigureContext } from './context';
 import type { FigureSpec, HeatmapTrace, Shape, ThemeName, TrialRef } from './figure-types';
 import { emptySpec, trialsText } from './spec';
 import { hoverLines, percentText, plotlyNumber, plotlyText, pText, TICK_CHARS } from './text';
-import { axis, baseLayout, PALETTES, SEQUENTIAL } from './theme';
+import { axis, baseLayout, PALETTES, sequentialScale } from './theme';
 
 export interface IssueHeatmapOptions {
   theme: ThemeName;
@@ -86,7 +86,7 @@ export function issueHeatmap(ctx: FigureContext, options: IssueHeatmapOptions): 
     z,
     zmin: 0,
     zmax: 1,
-    colorscale: SEQUENTIAL,
+    colorscale: sequentialScale(theme),
     colorbar: {
       title: { text: 'issue rate', side: 'right' },
       tickvals: [0, 0.25, 0.5, 0.75, 1],
@@ -103,27 +103,32 @@ export function issueHeatmap(ctx: FigureContext, options: IssueHeatmapOptions): 
     ygap: 1,
   };
   const note =
-    `<sup>cell: trials with the issue / trials in the bucket · bold: q ≤ ${fdr}` +
-    ' · outlined: hot bucket (dashed: not significant)</sup>';
-  const layout = baseLayout(theme, `${TITLE}<br>${note}`, {
-    height: Math.max(280, 130 + 26 * rows.length),
-    margin: { l: 60, r: 20, t: 72, b: 90 },
-    xaxis: axis(theme, 'issue', {
-      tickvals: trace.x,
-      ticktext: issueLabels,
-      tickangle: -30,
-      showgrid: false,
-      zeroline: false,
-    }),
-    yaxis: axis(theme, 'hyperparameter · bucket', {
-      tickvals: trace.y,
-      ticktext: labels,
-      autorange: 'reversed',
-      showgrid: false,
-      zeroline: false,
-    }),
-    shapes,
-  });
+    `cell: trials with the issue / trials in the bucket · bold: q ≤ ${fdr}` +
+    ' · outlined: hot bucket (dashed: not significant)';
+  const layout = baseLayout(
+    theme,
+    TITLE,
+    {
+      height: Math.max(280, 130 + 26 * rows.length),
+      margin: { l: 60, r: 20, t: 72, b: 90 },
+      xaxis: axis(theme, 'issue', {
+        tickvals: trace.x,
+        ticktext: issueLabels,
+        tickangle: -30,
+        showgrid: false,
+        zeroline: false,
+      }),
+      yaxis: axis(theme, 'hyperparameter · bucket', {
+        tickvals: trace.y,
+        ticktext: labels,
+        autorange: 'reversed',
+        showgrid: false,
+        zeroline: false,
+      }),
+      shapes,
+    },
+    note,
+  );
   return {
     id: ID,
     kind: 'issue-heatmap',

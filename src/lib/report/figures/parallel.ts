@@ -6,12 +6,12 @@
  * back); `selection.lines` maps each plotted line to its table row, since rows without a finite
  * metric or with a missing hyperparameter are left out.
  */
-import { CellState } from '../../model';
+import { CellState, formatNumber } from '../../model';
 import { directionOf, numberColumn, type FigureContext } from './context';
 import type { FigureSpec, ParcoordsDimension, ParcoordsTrace, ThemeName } from './figure-types';
-import { emptySpec, finiteRange, logTicks, trialsText, wantsLog } from './spec';
+import { emptySpec, finiteRange, logGrid, logTicks, trialsText, wantsLog } from './spec';
 import { plotlyText, TICK_CHARS } from './text';
-import { baseLayout, healthScale, PALETTES, SEQUENTIAL } from './theme';
+import { baseLayout, healthScale, PALETTES, sequentialScale } from './theme';
 
 export interface ParallelOptions {
   theme: ThemeName;
@@ -63,7 +63,7 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
       color === 'metric'
         ? {
             color: lineColor,
-            colorscale: SEQUENTIAL,
+            colorscale: sequentialScale(theme),
             reversescale: direction === 'min',
             cmin,
             cmax,
@@ -80,7 +80,9 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
           }
         : { color: lineColor, colorscale: healthScale(theme), cmin: 0, cmax: 1, showscale: false },
     labelfont: { color: p.text, size: 12 },
-    tickfont: { color: p.muted, size: 11 },
+    // Tick labels sit on top of the lines: full text colour on a halo of the background (plotly's
+    // 'auto' halo is a fixed grey that barely separates them from the lines in dark).
+    tickfont: { color: p.text, size: 11, shadow: halo(p.paper) },
     rangefont: { color: p.muted, size: 10 },
   };
   const left = ctx.rowCount - rows.length;
@@ -90,12 +92,16 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
       ? `${trialsText(left)} without a finite ${plotlyText(metric)} or a hyperparameter value left out`
       : '',
   ].filter(Boolean);
+  const height = 440;
   const layout = baseLayout(
     theme,
-    `${plotlyText(title)}${notes.length ? `<br><sup>${notes.join(' · ')}</sup>` : ''}`,
-    // Parcoords draws its axis labels above the plot area: leave room under the title.
-    { height: 440, margin: { l: 70, r: 70, t: 120, b: 30 } },
+    plotlyText(title),
+    // Parcoords draws its axis labels and top range values in the ~40 px above the plot area:
+    // the title (and its note) pinned to the top, then those, then the lines. No empty band.
+    { height, margin: { l: 70, r: 70, t: notes.length ? 100 : 80, b: 30 } },
+    notes.join(' · '),
   );
+  layout.title = { ...layout.title, y: 1 - 12 / height, yanchor: 'top' };
   delete layout.plot_bgcolor;
   return {
     id,
@@ -132,6 +138,20 @@ function axisOf(ctx: FigureContext, name: string): Axis {
   if (column?.kind !== 'number') return { dimension: { label }, value: () => NaN };
   const { values, states } = column;
   const finite = (row: number) => states[row] === CellState.value && Number.isFinite(values[row]);
+  const grid = logGrid(values, states);
+  if (grid) {
+    // A short log-spaced grid with 0 piles up at 0 on a linear axis: one even step per value.
+    const index = new Map(grid.map((v, i) => [v, i]));
+    return {
+      dimension: {
+        label,
+        range: [0, grid.length - 1],
+        tickvals: grid.map((_, i) => i),
+        ticktext: grid.map((v) => plotlyText(formatNumber(v))),
+      },
+      value: (row) => (finite(row) ? (index.get(values[row]) ?? NaN) : NaN),
+    };
+  }
   const [lo, hi] = finiteRange(values);
   if (wantsLog(lo, hi)) {
     const ticks = logTicks(lo, hi);
@@ -148,6 +168,13 @@ function axisOf(ctx: FigureContext, name: string): Axis {
     dimension: { label, ...(lo < hi && { range: [lo, hi] as [number, number] }) },
     value: (row) => (finite(row) ? values[row] : NaN),
   };
+}
+
+/** A 1 px text halo in the background colour, on all four sides. */
+function halo(color: string): string {
+  return ['1px 1px', '-1px -1px', '1px -1px', '-1px 1px']
+    .map((offset) => `${color} ${offset} 1px`)
+    .join(', ');
 }
 
 function minMax(values: readonly number[]): [number, number] {

@@ -12,7 +12,7 @@ import type { FigureSpec, HeatmapTrace, ThemeName, TrialRef } from './figure-typ
 import { spearmanPairs } from './rank';
 import { emptySpec } from './spec';
 import { hoverLines, plotlyNumber, plotlyText, TICK_CHARS } from './text';
-import { axis, baseLayout, SEQUENTIAL } from './theme';
+import { axis, baseLayout, sequentialScale } from './theme';
 
 export type Aggregate = 'mean' | 'median' | 'best';
 
@@ -131,7 +131,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
     x: bx.labels.map((_, i) => i),
     y: by.labels.map((_, j) => j),
     z,
-    colorscale: SEQUENTIAL,
+    colorscale: sequentialScale(theme),
     // Bright is good either way.
     reversescale: direction === 'min',
     colorbar: {

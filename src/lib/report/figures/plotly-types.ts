@@ -7,6 +7,8 @@ export interface Font {
   family?: string;
   size?: number;
   color?: string;
+  /** CSS text-shadow ('auto': a halo in the contrasting colour). */
+  shadow?: string;
 }
 
 /** Either a named plotly scale or explicit [position 0…1, colour] stops. */
@@ -151,6 +153,7 @@ export interface Axis {
   tickvals?: number[];
   ticktext?: string[];
   tickformat?: string;
+  tick0?: number;
   /** On log axes, 1 = a tick per decade (no 2, 5 minor labels). */
   dtick?: number;
   tickangle?: number;
@@ -202,7 +205,17 @@ export interface Shape {
 type NumberedAxes = { [key: `xaxis${number}` | `yaxis${number}`]: Axis | undefined };
 
 export interface Layout extends NumberedAxes {
-  title: { text: string; x?: number; xanchor?: 'left' | 'center'; font?: Font };
+  title: {
+    text: string;
+    /** A smaller line under the title, spaced by plotly (a `<br><sup>` line crowds the title). */
+    subtitle?: { text: string; font?: Font };
+    x?: number;
+    xanchor?: 'left' | 'center';
+    /** In container coordinates (0 bottom, 1 top of the figure). */
+    y?: number;
+    yanchor?: 'top' | 'middle' | 'bottom';
+    font?: Font;
+  };
   paper_bgcolor: string;
   /** Left out for parcoords, which has no plot area. */
   plot_bgcolor?: string;

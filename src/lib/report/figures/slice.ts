@@ -3,9 +3,10 @@
  * plotly instance and, above GL_POINTS points, one WebGL context instead of one per parameter).
  * Sick trials are drawn in their own traces with their own colour *and* symbol (warning: diamond,
  * critical: x) and the titles of their findings in the hover, so the eye finds the failure
- * region even in greyscale.
+ * region even in greyscale. A short log-spaced grid with 0 (weight decay 0, 1e-5, 1e-4, 1e-3) is
+ * drawn as evenly spaced categories in numeric order: a linear axis piles it up at 0.
  */
-import { CellState } from '../../model';
+import { CellState, formatNumber } from '../../model';
 import { numberColumn, type FigureContext } from './context';
 import type {
   Axis,
@@ -15,7 +16,7 @@ import type {
   SelectionMap,
   ThemeName,
 } from './figure-types';
-import { emptySpec, finiteRange, trialsText, wantsLog } from './spec';
+import { emptySpec, finiteRange, logGrid, trialsText, wantsLog } from './spec';
 import { hoverLines, plotlyText, TICK_CHARS } from './text';
 import { axis, baseLayout, PALETTES, type Palette } from './theme';
 
@@ -113,23 +114,26 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
   const gridRows = Math.ceil(params.length / COLUMNS);
   const left = ctx.rowCount - plotted;
   const note =
-    left > 0
-      ? `<br><sup>${trialsText(left)} without a finite ${plotlyText(metric)} not shown</sup>`
-      : '';
-  const layout = baseLayout(theme, `${plotlyText(title)}${note}`, {
-    ...axes,
-    height: 110 + 250 * gridRows,
-    margin: { l: 60, r: 20, t: note ? 72 : 48, b: 50 },
-    grid: {
-      rows: gridRows,
-      columns: Math.min(COLUMNS, params.length),
-      pattern: 'independent',
-      xgap: 0.12,
-      ygap: 0.28,
+    left > 0 ? `${trialsText(left)} without a finite ${plotlyText(metric)} not shown` : '';
+  const layout = baseLayout(
+    theme,
+    plotlyText(title),
+    {
+      ...axes,
+      height: 110 + 250 * gridRows,
+      margin: { l: 60, r: 20, t: note ? 72 : 48, b: 50 },
+      grid: {
+        rows: gridRows,
+        columns: Math.min(COLUMNS, params.length),
+        pattern: 'independent',
+        xgap: 0.12,
+        ygap: 0.28,
+      },
+      showlegend: true,
+      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
     },
-    showlegend: true,
-    legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
-  });
+    note,
+  );
   return { id, kind: 'slice', title, data, layout, selection, empty: null };
 }
 
@@ -145,10 +149,21 @@ function xOf(ctx: FigureContext, param: string): XValues {
   const title = plotlyText(param, TICK_CHARS);
   if (column?.kind === 'number') {
     const { values, states } = column;
+    const has = (row: number) => states[row] === CellState.value && Number.isFinite(values[row]);
+    const grid = logGrid(values, states);
+    if (grid) {
+      const labels = new Map(grid.map((v) => [v, plotlyText(formatNumber(v))]));
+      return {
+        has,
+        value: (row) => labels.get(values[row]) ?? '',
+        title: `${title} (grid, not to scale)`,
+        axis: { type: 'category', categoryorder: 'array', categoryarray: [...labels.values()] },
+      };
+    }
     const [lo, hi] = finiteRange(values);
     const log = wantsLog(lo, hi);
     return {
-      has: (row) => states[row] === CellState.value && Number.isFinite(values[row]),
+      has,
       value: (row) => values[row],
       title: log ? `${title} (log scale)` : title,
       axis: log ? { type: 'log', dtick: 1, exponentformat: 'power' } : {},

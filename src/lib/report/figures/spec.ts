@@ -1,6 +1,6 @@
 /** Pieces every builder shares: the empty state and small helpers over typed columns. */
 import type { FigureKind, FigureSpec, ThemeName } from './figure-types';
-import { formatNumber } from '../../model';
+import { CellState, formatNumber } from '../../model';
 import { plotlyText } from './text';
 import { baseLayout, PALETTES } from './theme';
 
@@ -39,6 +39,30 @@ export function wantsLog(min: number, max: number): boolean {
   return min > 0 && Number.isFinite(max) && max / min > 100;
 }
 
+/** Most distinct values a numeric axis shows as evenly spaced categories. */
+export const MAX_GRID_VALUES = 8;
+
+/**
+ * The distinct values of a numeric column, ascending, when they are a short log-spaced grid:
+ * at most MAX_GRID_VALUES values, none negative, the positive ones spanning at least two decades
+ * (weight decay 0, 1e-5, 1e-4, 1e-3). On a linear axis such a grid piles up at 0 and a log axis
+ * cannot show 0, so it reads best as evenly spaced categories in numeric order. Null otherwise.
+ */
+export function logGrid(values: Float64Array, states: Uint8Array): number[] | null {
+  const distinct = new Set<number>();
+  for (let row = 0; row < values.length; row++) {
+    const v = values[row];
+    if (states[row] !== CellState.value || !Number.isFinite(v)) continue;
+    if (v < 0) return null;
+    distinct.add(v);
+    if (distinct.size > MAX_GRID_VALUES) return null;
+  }
+  const sorted = [...distinct].sort((a, b) => a - b);
+  const positive = sorted.filter((v) => v > 0);
+  if (positive.length < 2 || positive[positive.length - 1] / positive[0] < 100) return null;
+  return sorted;
+}
+
 /** Finite min and max of the given rows (or all), NaN when none. */
 export function finiteRange(values: Float64Array, rows?: ArrayLike<number>): [number, number] {
   let lo = Infinity;
@@ -74,4 +98,20 @@ export function logTicks(lo: number, hi: number): { tickvals: number[]; ticktext
     tickvals: sorted,
     ticktext: sorted.map((v) => plotlyText(formatNumber(Number((10 ** v).toPrecision(3))))),
   };
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten, the nearest to `step` (on a log scale). */
+export function niceStep(step: number): number {
+  const power = 10 ** Math.floor(Math.log10(step));
+  let best = power;
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    if (Math.abs(Math.log(m * power) - Math.log(step)) < Math.abs(Math.log(best) - Math.log(step)))
+      best = m * power;
+  }
+  return best;
+}
+
+/** `v` without the float noise of repeated steps (0.30000000000000004 → 0.3). */
+export function roundNoise(v: number): number {
+  return Number(v.toPrecision(12));
 }

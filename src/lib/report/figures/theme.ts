@@ -73,8 +73,66 @@ export const PALETTES: Record<ThemeName, Palette> = {
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** Plotly's Viridis stops (perceptually uniform, colour-vision-deficiency safe). */
+const VIRIDIS: readonly (readonly [number, string])[] = [
+  [0, '#440154'],
+  [1 / 16, '#48186a'],
+  [2 / 16, '#472d7b'],
+  [3 / 16, '#424086'],
+  [4 / 16, '#3b528b'],
+  [5 / 16, '#33638d'],
+  [6 / 16, '#2c728e'],
+  [7 / 16, '#26828e'],
+  [8 / 16, '#21918c'],
+  [9 / 16, '#1fa088'],
+  [10 / 16, '#28ae80'],
+  [11 / 16, '#3fbc73'],
+  [12 / 16, '#5ec962'],
+  [13 / 16, '#84d44b'],
+  [14 / 16, '#addc30'],
+  [15 / 16, '#d8e219'],
+  [1, '#fde725'],
+];
+
+/**
+ * The part of Viridis each theme uses. Full Viridis loses an end against the page: its deep
+ * purple (#440154) all but vanishes on the dark background, so the worst parcoords lines and 0%
+ * cells disappear there; its yellow (#fde725) fades into white, so the best lines do on light.
+ * Each theme drops the end that melts into its background and keeps the rest of the ramp.
+ */
+const SEQUENTIAL_RANGE: Record<ThemeName, readonly [number, number]> = {
+  light: [0, 0.88],
+  dark: [0.2, 1],
+};
+
 /** Sequential scale for metrics and issue rates: perceptually uniform, both ends visible. */
-export const SEQUENTIAL: ColorScale = 'Viridis';
+export function sequentialScale(theme: ThemeName): ColorScale {
+  const [from, to] = SEQUENTIAL_RANGE[theme];
+  const inner = VIRIDIS.filter(([t]) => t > from && t < to);
+  const stops: [number, string][] = [
+    [from, viridisAt(from)],
+    ...inner.map(([t, c]): [number, string] => [t, c]),
+    [to, viridisAt(to)],
+  ];
+  // Rescaled to 0…1 and rounded so the JSON (and the snapshots) stay short.
+  return stops.map(([t, c]) => [Number(((t - from) / (to - from)).toFixed(4)), c]);
+}
+
+/** Viridis at t in [0, 1], interpolated in sRGB between its stops. */
+function viridisAt(t: number): string {
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(t * (VIRIDIS.length - 1)));
+  const [t0, c0] = VIRIDIS[i];
+  const [t1, c1] = VIRIDIS[i + 1];
+  const f = (t - t0) / (t1 - t0);
+  const channel = (c: string, k: number) => parseInt(c.slice(1 + 2 * k, 3 + 2 * k), 16);
+  return `#${[0, 1, 2]
+    .map((k) =>
+      Math.round(channel(c0, k) + f * (channel(c1, k) - channel(c0, k)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
 
 /** Blue (−1) … background (0) … vermillion (+1); used with a fixed −1…1 range. */
 export function divergingScale(theme: ThemeName): ColorScale {
@@ -113,11 +171,26 @@ export function axis(theme: ThemeName, title: string, extra: Axis = {}): Axis {
   };
 }
 
-/** Title, colours, font and hover style every figure shares. `title` is already escaped. */
-export function baseLayout(theme: ThemeName, title: string, extra: Partial<Layout> = {}): Layout {
+/**
+ * Title, colours, font and hover style every figure shares. `title` and `subtitle` are already
+ * escaped. The subtitle is plotly's own `title.subtitle`, not a `<br><sup>` line: a superscript
+ * line is raised into the title's descenders (the `_` of "val_loss" sat on top of the next line).
+ */
+export function baseLayout(
+  theme: ThemeName,
+  title: string,
+  extra: Partial<Layout> = {},
+  subtitle = '',
+): Layout {
   const p = PALETTES[theme];
   return {
-    title: { text: title, x: 0, xanchor: 'left', font: { size: 15, color: p.text } },
+    title: {
+      text: title,
+      ...(subtitle && { subtitle: { text: subtitle, font: { size: 11, color: p.muted } } }),
+      x: 0,
+      xanchor: 'left',
+      font: { size: 15, color: p.text },
+    },
     paper_bgcolor: p.paper,
     plot_bgcolor: p.plot,
     font: { family: FONT_FAMILY, size: 12, color: p.text },

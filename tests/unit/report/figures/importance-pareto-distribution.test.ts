@@ -4,6 +4,7 @@ import {
   frontOf,
   importanceBars,
   metricDistribution,
+  MAX_HISTOGRAM_BINS,
   paretoFront,
   type BarTrace,
   type ScatterTrace,
@@ -24,6 +25,15 @@ describe('importance', () => {
     expect(params.x).toEqual(summary.importance?.params.map((p) => p.importance));
     expect(interactions.x).toEqual([summary.importance?.interactions]);
     expect(spec).toMatchSnapshot();
+  });
+
+  it('draws no zero line through the first row', async () => {
+    const { columns, summary } = await planted();
+    for (const theme of ['light', 'dark'] as const) {
+      const spec = importanceBars(figureContext(columns, summary), { theme });
+      expect(spec.layout.yaxis?.zeroline).toBe(false);
+      expect(spec.layout.yaxis?.zerolinecolor).toBeUndefined();
+    }
   });
 
   it('has an empty state', async () => {
@@ -115,6 +125,66 @@ describe('metric distribution', () => {
     // One bar of visible width: nine healthy trials and the at-chance one stacked on top.
     expect(constant.data.map((t) => (t as BarTrace).y)).toEqual([[9], [1]]);
     expect((constant.data[0] as BarTrace).width?.[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('metric distribution ticks and bins', () => {
+  /** 1, 2, 2.5 or 5 times a power of ten. */
+  const isNice = (step: number) => {
+    const mantissa = step / 10 ** Math.floor(Math.log10(step));
+    return [1, 2, 2.5, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-9);
+  };
+
+  it('puts ticks on round numbers and bars on round edges', async () => {
+    const { columns, summary } = await planted();
+    const spec = metricDistribution(figureContext(columns, summary), { theme: 'light' });
+    const ticks = spec.layout.xaxis?.tickvals ?? [];
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    // Round values with no float noise, labelled as written, one nice step apart.
+    for (const t of ticks) expect(t).toBe(Number(t.toPrecision(2)));
+    expect(spec.layout.xaxis?.ticktext).toEqual(ticks.map(String));
+    const step = ticks[1] - ticks[0];
+    expect(isNice(Number(step.toPrecision(6)))).toBe(true);
+    ticks.slice(1).forEach((t, i) => expect(t - ticks[i]).toBeCloseTo(step, 9));
+    // Bars: a nice width, left edges on multiples of it (0.2 to 0.3, not 0.2204 to 0.3076).
+    const bars = spec.data as BarTrace[];
+    for (const bar of bars) {
+      const width = bar.width?.[0] ?? NaN;
+      expect(isNice(width)).toBe(true);
+      for (const x of bar.x as number[]) {
+        const left = (x - width / 2) / width;
+        expect(left).toBeCloseTo(Math.round(left), 6);
+      }
+    }
+    // Every finite value is inside the ticked range.
+    const c = figureContext(columns, summary).column('val_loss');
+    if (c?.kind !== 'number') throw new Error('number column expected');
+    const finite = Array.from(c.values).filter(Number.isFinite);
+    expect(ticks[0]).toBeLessThanOrEqual(Math.min(...finite));
+    expect(ticks.at(-1)).toBeGreaterThanOrEqual(Math.max(...finite));
+    // The hover ranges read as round numbers too.
+    const sel = spec.selection.healthy;
+    if (sel.kind !== 'bins') throw new Error('bins expected');
+    expect(sel.bins[0].label).toMatch(/^val_loss 0\.\d to 0\.\d \(healthy\)$/);
+  });
+
+  it('keeps at most MAX_HISTOGRAM_BINS bins on a large sweep', async () => {
+    const { analyzeTable, tableFromColumns } = await import('../../analysis/table-helper');
+    const loss = Array.from({ length: 3000 }, (_, i) => 0.123 + (i * 7.77) / 3000);
+    const table = tableFromColumns({
+      trial_id: loss.map((_, i) => i + 1),
+      lr: loss.map((_, i) => (i % 10) / 10),
+      val_loss: loss,
+    });
+    const spec = metricDistribution(figureContext(table.columns, analyzeTable(table)), {
+      theme: 'dark',
+    });
+    const bins = spec.data.flatMap((t) => (t as BarTrace).x);
+    expect(new Set(bins).size).toBeLessThanOrEqual(MAX_HISTOGRAM_BINS);
+    const total = spec.data.flatMap((t) => (t as BarTrace).y as number[]).reduce((a, b) => a + b);
+    expect(total).toBe(loss.length);
+    for (const t of spec.layout.xaxis?.tickvals ?? []) expect(Number.isInteger(t)).toBe(true);
   });
 });
 

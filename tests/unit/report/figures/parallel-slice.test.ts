@@ -54,7 +54,24 @@ describe('parallel coordinates', () => {
     expect(optimizer?.values).toEqual([2, 1, 0, 2, 1]);
     expect(spec.selection.lines).toMatchObject({ rows: [0, 2, 3, 4, 5] });
     expect(trace.line.cmin).toBe(0);
-    expect(spec.layout.title.text).toContain('1 trial without a finite val_loss');
+    // The note is plotly's subtitle, not a raised <sup> line that crowds the title.
+    expect(spec.layout.title.text).toBe('Hyperparameters and val_loss');
+    expect(spec.layout.title.subtitle?.text).toContain('1 trial without a finite val_loss');
+  });
+
+  it('spaces a log grid with 0 evenly, and leaves no empty band above the title', async () => {
+    const { columns, summary } = await planted();
+    const spec = parallelCoordinates(figureContext(columns, summary), {
+      theme: 'dark',
+      color: 'metric',
+    });
+    const trace = spec.data[0] as ParcoordsTrace;
+    const wd = trace.dimensions.find((d) => d.label === 'weight_decay');
+    expect(wd?.ticktext).toEqual(['0', '1e-5', '1e-4', '0.001']);
+    expect(wd?.tickvals).toEqual([0, 1, 2, 3]);
+    expect(new Set(wd?.values)).toEqual(new Set([0, 1, 2, 3]));
+    expect(spec.layout.margin.t).toBeLessThanOrEqual(100);
+    expect(spec.layout.title.yanchor).toBe('top');
   });
 
   it('has empty states', async () => {
@@ -121,6 +138,59 @@ describe('slice plots', () => {
     const sel = spec.selection['slice-1-warning'];
     if (sel.kind !== 'points') throw new Error('points expected');
     sel.rows.forEach((row) => expect(ctx.health[row]).toBe(1));
+  });
+
+  it('shows a short log-spaced grid as categories in numeric order', async () => {
+    const { columns, summary } = await planted();
+    const spec = slicePlots(figureContext(columns, summary), { theme: 'light' });
+    // weight_decay ∈ {0, 1e-5, 1e-4, 1e-3}: a linear axis piles three of them up at 0.
+    const wd = spec.layout.xaxis3;
+    expect(wd?.type).toBe('category');
+    expect(wd?.categoryarray).toEqual(['0', '1e-5', '1e-4', '0.001']);
+    expect(wd?.title?.text).toBe('weight_decay (grid, not to scale)');
+    const xs = (spec.data as ScatterTrace[]).filter((t) => t.xaxis === 'x3').flatMap((t) => t.x);
+    expect(new Set(xs)).toEqual(new Set(['0', '1e-5', '1e-4', '0.001']));
+    // Many lr values over decades: log axis. Four batch sizes within a decade: linear.
+    expect(spec.layout.xaxis?.type).toBe('log');
+    expect(spec.layout.xaxis2?.type).toBeUndefined();
+    expect(spec.layout.title.subtitle?.text).toBe('11 trials without a finite val_loss not shown');
+  });
+
+  it('picks the slice axis type from the values', () => {
+    const axisFor = (values: (number | string)[]) => {
+      const table = tableFromColumns({
+        trial_id: values.map((_, i) => i + 1),
+        p: values,
+        val_loss: values.map((_, i) => 0.1 + (i % 7) / 10),
+      });
+      const spec = slicePlots(figureContext(table.columns, analyzeTable(table)), {
+        theme: 'light',
+        params: ['p'],
+      });
+      return spec.layout.xaxis;
+    };
+    const repeat = (grid: number[]) => Array.from({ length: 24 }, (_, i) => grid[i % grid.length]);
+    // Positive, few values, two decades or more: categories too (1e-5 … 1e-3 is exactly two).
+    expect(axisFor(repeat([1e-5, 1e-4, 1e-3]))).toMatchObject({
+      type: 'category',
+      categoryarray: ['1e-5', '1e-4', '0.001'],
+    });
+    // Ordered by value, not by label: 10 after 2.
+    expect(axisFor(repeat([0, 0.01, 0.1, 2, 10]))?.categoryarray).toEqual([
+      '0',
+      '0.01',
+      '0.1',
+      '2',
+      '10',
+    ]);
+    // Many positive values over decades: a log axis.
+    expect(axisFor(Array.from({ length: 24 }, (_, i) => 10 ** (-5 + i / 6)))?.type).toBe('log');
+    // A small linear grid, a grid with 0 within a decade, and negative values stay linear.
+    expect(axisFor(repeat([16, 32, 64, 128]))?.type).toBeUndefined();
+    expect(axisFor(repeat([0, 0.1, 0.2, 0.5]))?.type).toBeUndefined();
+    expect(axisFor(repeat([-1e-3, 0, 1e-5, 1e-3]))?.type).toBeUndefined();
+    // More than eight values: no longer a grid (a linear axis, 0 cannot go on a log one).
+    expect(axisFor(repeat([0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10]))?.type).toBeUndefined();
   });
 
   it('matches its snapshots', async () => {
