@@ -38,7 +38,11 @@ async function addFigure(page: Page, kind: string, options: Record<string, strin
   await page.selectOption('[data-testid="figure-kind"]', kind);
   for (const [option, value] of Object.entries(options))
     await page.selectOption(`[data-testid="figure-option"][data-option="${option}"]`, value);
-  await page.click('[data-testid="figure-add"]');
+  // Centre the button first: at the edge of the viewport the sticky top bar or a cell still
+  // laying out can sit over it, and the click then waits for a free spot until it times out.
+  const add = page.locator('[data-testid="figure-add"]');
+  await add.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await add.click();
 }
 
 async function openPlanted(page: Page) {
