@@ -1,11 +1,17 @@
 /** Datasets and summaries the figure tests build on: the planted sweep and the real W&B export. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { analyze, DEFAULT_SETTINGS } from '../../../../src/lib/analysis';
 import { generatePlantedSweep } from '../../../../src/lib/fixtures';
 import { readCsv } from '../../../../src/lib/ingest';
 import type { AnalysisSummary, Column, Dataset } from '../../../../src/lib/model';
 
-export const WANDB_QUANT = '../shared/data/real/sweep_csv/wandb_export_quant_bits.csv';
+/** Read in place from ../shared/data beside the repository (never copied); absent: tests skip. */
+export const WANDB_QUANT = path.resolve(
+  import.meta.dirname,
+  '../../../../../shared/data/real/sweep_csv/wandb_export_quant_bits.csv',
+);
+export const HAS_WANDB = existsSync(WANDB_QUANT);
 
 export interface Analysed {
   columns: Column[];

@@ -9,7 +9,7 @@ import {
   type BarTrace,
   type ScatterTrace,
 } from '../../../../src/lib/report';
-import { planted, wandbQuant } from './helpers';
+import { planted, HAS_WANDB, wandbQuant } from './helpers';
 
 describe('importance', () => {
   it('lists the most important first, interactions apart', async () => {
@@ -69,7 +69,7 @@ describe('Pareto front', () => {
     expect(spec).toMatchSnapshot();
   });
 
-  it('reads accuracy as higher-is-better on the W&B export', async () => {
+  it.runIf(HAS_WANDB)('reads accuracy as higher-is-better on the W&B export', async () => {
     const { columns, summary } = await wandbQuant();
     const spec = paretoFront(figureContext(columns, summary), {
       theme: 'dark',
@@ -114,7 +114,7 @@ describe('metric distribution', () => {
     expect(spec).toMatchSnapshot();
   });
 
-  it('has an empty state and handles a constant metric', async () => {
+  it.runIf(HAS_WANDB)('has an empty state and handles a constant metric', async () => {
     const { columns, summary } = await wandbQuant();
     const ctx = figureContext(columns, summary);
     expect(metricDistribution(ctx, { theme: 'light', metric: 'State' }).empty).toBe(
