@@ -82,7 +82,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
   const text: string[][] = [];
   const hover: string[][] = [];
   const cells: (TrialRef | null)[][] = [];
-  let any = false;
+  let anyFinite = false;
   for (let j = 0; j < ny; j++) {
     z.push([]);
     text.push([]);
@@ -92,7 +92,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
       const members = rows[j * nx + i];
       const finite = members.filter((r) => Number.isFinite(mc.values[r]));
       const stat = aggregateOf(finite, mc.values, aggregate, direction);
-      any ||= stat !== null;
+      anyFinite ||= stat !== null;
       z[j].push(stat?.value ?? null);
       text[j].push(stat && nx * ny <= LABELLED_CELLS ? plotlyNumber(stat.value) : '');
       const where = [
@@ -122,7 +122,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
       );
     }
   }
-  if (!any) return fail(`No trial has a finite ${metric} and values of both ${x} and ${y}.`);
+  if (!anyFinite) return fail(`No trial has a finite ${metric} and values of both ${x} and ${y}.`);
 
   const better = direction === 'min' ? 'lower is better' : 'higher is better';
   const trace: HeatmapTrace = {
