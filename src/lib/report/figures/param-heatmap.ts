@@ -125,6 +125,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
   if (!anyFinite) return fail(`No trial has a finite ${metric} and values of both ${x} and ${y}.`);
 
   const better = direction === 'min' ? 'lower is better' : 'higher is better';
+  const range = robustRange(z);
   const trace: HeatmapTrace = {
     type: 'heatmap',
     uid: 'cells',
@@ -132,6 +133,7 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
     y: by.labels.map((_, j) => j),
     z,
     colorscale: sequentialScale(theme),
+    ...(range ? { zmin: range.lo, zmax: range.hi } : {}),
     // Bright is good either way.
     reversescale: direction === 'min',
     colorbar: {
@@ -150,12 +152,19 @@ export function paramHeatmap(ctx: FigureContext, options: ParamHeatmapOptions): 
     xgap: 1,
     ygap: 1,
   };
-  const layout = baseLayout(theme, plotlyText(title), {
-    height: Math.max(320, 140 + 24 * ny),
-    margin: { l: 60, r: 20, t: 48, b: 80 },
-    xaxis: axis(theme, axisTitle(x, bx.scale), ticks(bx, nx > 8 ? -40 : 0)),
-    yaxis: axis(theme, axisTitle(y, by.scale), ticks(by, 0)),
-  });
+  const layout = baseLayout(
+    theme,
+    plotlyText(title),
+    {
+      height: Math.max(320, 140 + 24 * ny),
+      margin: { l: 60, r: 20, t: range ? 64 : 48, b: 80 },
+      xaxis: axis(theme, axisTitle(x, bx.scale), ticks(bx, nx > 8 ? -40 : 0)),
+      yaxis: axis(theme, axisTitle(y, by.scale), ticks(by, 0)),
+    },
+    range
+      ? `colours span the other cells; ${range.outliers} far-off cell${range.outliers === 1 ? '' : 's'} (e.g. a diverged run) shown at the end of the scale, value in the cell`
+      : '',
+  );
   return {
     id,
     kind: 'param-heatmap',
@@ -213,4 +222,37 @@ function aggregateOf(
   for (const r of rows)
     if (direction === 'min' ? values[r] < values[best] : values[r] > values[best]) best = r;
   return { value: values[best], row: best };
+}
+
+/**
+ * The colour range without far-off cells: one diverged run (a loss of 188 among values near 1)
+ * would otherwise paint every other cell the same colour. Cells beyond Tukey's far-out fences
+ * (3 × IQR) are left out only when they would squeeze the others into under half of the scale,
+ * so ordinary spreads, such as a 10% chance corner among 40–96% accuracies, stay whole. Null: keep
+ * the full range.
+ */
+export function robustRange(
+  z: readonly (readonly (number | null)[])[],
+): { lo: number; hi: number; outliers: number } | null {
+  const values = z
+    .flat()
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .sort((a, b) => a - b);
+  if (values.length < 5) return null;
+  const at = (q: number) => {
+    const pos = (values.length - 1) * q;
+    const i = Math.floor(pos);
+    return values[i] + (values[Math.min(i + 1, values.length - 1)] - values[i]) * (pos - i);
+  };
+  const q1 = at(0.25);
+  const q3 = at(0.75);
+  const fence = 3 * (q3 - q1);
+  const inside = values.filter((v) => v >= q1 - fence && v <= q3 + fence);
+  const outliers = values.length - inside.length;
+  if (outliers === 0 || inside.length < 2 || inside[0] === inside[inside.length - 1]) return null;
+  const lo = inside[0];
+  const hi = inside[inside.length - 1];
+  // Clip only when the far-off cells would squeeze the others into under half of the scale.
+  const beyond = Math.max(lo - values[0], values[values.length - 1] - hi);
+  return beyond > hi - lo ? { lo, hi, outliers } : null;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../../src/lib/report';
 import { analyzeTable, tableFromColumns } from '../../analysis/table-helper';
 import { planted, HAS_WANDB, wandbQuant } from './helpers';
+import { robustRange } from '../../../../src/lib/report/figures/param-heatmap';
 
 const cellsOf = (trace: HeatmapTrace) => trace.z.length * (trace.z[0]?.length ?? 0);
 
@@ -185,4 +186,32 @@ describe('default two-parameter heatmap', () => {
       expect(options).toMatchObject({ x: 'act_bits', y: 'compression_ratio_weights' });
     },
   );
+});
+
+describe('robust colour range', () => {
+  it('leaves a far-off cell (a diverged run) out of the colour range', () => {
+    const z = [
+      [1.005, 0.98, 0.963, null],
+      [1.011, 0.987, null, 188.4],
+      [1.02, 0.99, 0.97, 1.0],
+    ];
+    expect(robustRange(z)).toEqual({ lo: 0.963, hi: 1.02, outliers: 1 });
+  });
+
+  it('keeps ordinary spreads whole, chance corners included', () => {
+    // W&B quantisation accuracies: a 10% corner among 40–96% is a finding, not an outlier.
+    expect(
+      robustRange([
+        [10.3, 43, 63, 86],
+        [88, 91, 94, 96],
+        [90, 92, 95, 96],
+      ]),
+    ).toBeNull();
+    expect(
+      robustRange([
+        [1, 2],
+        [3, null],
+      ]),
+    ).toBeNull();
+  });
 });
