@@ -7,26 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_SETTINGS } from '../../../../src/lib/analysis';
+import { ALL_DETECTORS } from '../../../../src/lib/fixtures/planted';
 import { readCsv, type ByteSource } from '../../../../src/lib/ingest';
 import type { AnalysisSummary, DetectorId, Finding } from '../../../../src/lib/model';
 
 const DIR = join(import.meta.dirname, '../../../../../shared/data/real/sweep_csv');
 
 /** The detectors this suite is about (the foundation's four have their own real-file test). */
-const SWEEP_DETECTORS = new Set<DetectorId>([
-  'metric-out-of-range',
-  'at-chance',
-  'collapsed-trials',
-  'too-good',
-  'seed-variance',
-  'duplicate-results',
-  'edge-of-range',
-  'confounded-params',
-  'values-tried-once',
-  'small-sweep',
-  'flat-sweep',
-  'eval-missing',
-]);
+const FOUNDATION: readonly DetectorId[] = [
+  'nan-metrics',
+  'failed-status',
+  'overfitting',
+  'short-run',
+];
+const SWEEP_DETECTORS = new Set<DetectorId>(ALL_DETECTORS.filter((d) => !FOUNDATION.includes(d)));
 
 function fileSource(path: string, name: string): ByteSource {
   const blob = new Blob([readFileSync(path)]);
