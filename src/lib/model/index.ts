@@ -8,3 +8,5 @@ export * from './settings';
 export * from './curve';
 export * from './curve-view';
 export * from './own';
+export * from './figure-request';
+export * from './notebook';

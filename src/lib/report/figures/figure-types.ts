@@ -7,21 +7,14 @@
  * plotly renders a small HTML subset (and LaTeX when MathJax is present) in titles, ticks and
  * hover labels.
  */
+import type { FigureKind } from '../../model';
 import type { Layout, Trace } from './plotly-types';
 
 export type * from './plotly-types';
 
 export type ThemeName = 'light' | 'dark';
 
-export type FigureKind =
-  | 'issue-heatmap'
-  | 'param-heatmap'
-  | 'correlation'
-  | 'parallel'
-  | 'slice'
-  | 'importance'
-  | 'pareto'
-  | 'distribution';
+export type { FigureKind } from '../../model';
 
 /**
  * The trials behind one clicked element. `rows` are table row indices, `runIds` the trial ids

@@ -14,7 +14,8 @@ import { emptySpec } from './spec';
 import { hoverLines, plotlyNumber, plotlyText, TICK_CHARS } from './text';
 import { axis, baseLayout, sequentialScale } from './theme';
 
-export type Aggregate = 'mean' | 'median' | 'best';
+import type { Aggregate } from '../../model';
+export type { Aggregate };
 
 export interface ParamHeatmapOptions {
   x: string;

@@ -9,22 +9,12 @@ import type { FigureSpec, ThemeName } from './figure-types';
 import { importanceBars } from './importance';
 import { issueHeatmap } from './issue-heatmap';
 import { parallelCoordinates } from './parallel';
-import { defaultParamHeatmap, paramHeatmap, type Aggregate } from './param-heatmap';
+import type { FigureRequest } from '../../model';
+import { defaultParamHeatmap, paramHeatmap } from './param-heatmap';
 import { paretoFront } from './pareto';
 import { slicePlots } from './slice';
 
-export type ParallelColor = 'metric' | 'issue';
-
-export type FigureRequest =
-  | { kind: 'issue-heatmap' }
-  /** Missing axes or metric: the default pair (the two most important) and primary metric. */
-  | { kind: 'param-heatmap'; x?: string; y?: string; metric?: string; aggregate: Aggregate }
-  | { kind: 'correlation' }
-  | { kind: 'parallel'; metric?: string; color: ParallelColor }
-  | { kind: 'slice'; metric?: string }
-  | { kind: 'importance' }
-  | { kind: 'pareto'; x?: string; y?: string }
-  | { kind: 'distribution'; metric?: string };
+export type { FigureRequest, ParallelColor } from '../../model';
 
 /** The columns a figure can be drawn over, for the add-a-figure menu. */
 export interface FigureAxes {
