@@ -21,3 +21,9 @@ export const PLOT_CONFIG = {
   typesetMath: false,
   modeBarButtonsToRemove: ['select2d', 'lasso2d'],
 } as const;
+
+/**
+ * One self-contained classic script that defines `window.Plotly`: inlined into the exported HTML
+ * report so its figures work from `file://` with no network.
+ */
+export { default as PLOTLY_SCRIPT_URL } from 'plotly.js-dist-min/plotly.min.js?url';
