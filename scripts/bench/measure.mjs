@@ -15,8 +15,17 @@ export const max = (xs) => {
 };
 export const round = (x, d = 1) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
 
-/** One measured upload in a fresh browser context. */
-export async function measureOnce(browser, url, csvPath, probeSource) {
+/**
+ * One measured upload in a fresh browser context. `fullAnalysis`: the sweep is large enough to be
+ * answered in two passes (FIRST_PASS_ROWS in src/lib/worker/handler.ts), so wait for the second.
+ */
+export async function measureOnce(
+  browser,
+  url,
+  csvPath,
+  probeSource,
+  { fullAnalysis = false } = {},
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors = [];
@@ -41,6 +50,11 @@ export async function measureOnce(browser, url, csvPath, probeSource) {
       .first()
       .waitFor({ state: 'detached', timeout: 60_000 })
       .catch(() => undefined);
+    if (fullAnalysis)
+      await page.waitForFunction(() => window.__hpiProbe.analyzePaintedAt !== null, null, {
+        timeout: 300_000,
+        polling: 100,
+      });
     await page.waitForTimeout(1000);
   } catch {
     timedOut = true;
@@ -87,6 +101,9 @@ export async function measureOnce(browser, url, csvPath, probeSource) {
     timeToFirstFindingMs: round(since(probe.firstFindingPaintedAt)),
     timeToFirstFindingInDomMs: round(since(probe.firstFindingAt)),
     timeToOverviewMs: round(since(probe.overviewAt)),
+    // Every finding: the second pass painted, or the first when there is no second pass.
+    timeToFullFindingsMs: round(since(probe.analyzePaintedAt ?? probe.firstFindingPaintedAt)),
+    fullAnalysisResponseMs: round(since(probe.analyzeAt)),
     findingsRendered: probe.findingCount,
     domElements: probe.domElements,
     longtaskSupported: probe.longtaskSupported,

@@ -11,8 +11,13 @@ import { readFile } from 'node:fs/promises';
 export async function attachWorkerHeap(page) {
   const cdp = await page.context().newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'worker');
-  if (!worker) return null;
+  // The app's analysis worker is named 'analysis'; the reader page has a single worker.
+  const workers = targetInfos.filter((t) => t.type === 'worker');
+  const worker = workers.find((t) => /analysis/.test(`${t.title} ${t.url}`)) ?? workers[0] ?? null;
+  if (!worker) {
+    await cdp.detach().catch(() => undefined);
+    return null;
+  }
   const { sessionId } = await cdp.send('Target.attachToTarget', {
     targetId: worker.targetId,
     flatten: false,
@@ -72,7 +77,8 @@ export async function renderers(browserCdp) {
  * peaks. The busy renderer is the one whose CPU time grew most.
  */
 export async function startSampling(page, browserCdp, intervalMs = 100) {
-  const worker = await attachWorkerHeap(page);
+  // The app starts its worker on the first request: attach again in the loop until it exists.
+  let worker = await attachWorkerHeap(page);
   const heapOf = (h) => (h ? h.usedSize + h.backingStorageSize : null);
   const baseHeap = worker ? await worker.heap() : null;
   const before = await renderers(browserCdp);
@@ -82,6 +88,7 @@ export async function startSampling(page, browserCdp, intervalMs = 100) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
+      if (!worker) worker = await attachWorkerHeap(page).catch(() => null);
       const [h, rs] = await Promise.all([worker ? worker.heap() : null, renderers(browserCdp)]);
       if (h) {
         peakHeap = Math.max(peakHeap ?? 0, heapOf(h));

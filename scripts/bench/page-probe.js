@@ -1,11 +1,12 @@
 // Installed with page.addInitScript before any app code runs. Plain browser JS, no imports.
 // Records: the file input's change event, worker progress/response messages, the first rendered
-// finding, long main-thread tasks (PerformanceObserver 'longtask'), requestAnimationFrame gaps
+// finding and Leaderboard row, long main-thread tasks (PerformanceObserver 'longtask'), requestAnimationFrame gaps
 // (a fallback where longtask is unavailable), and the peak JS heap (performance.memory).
 (() => {
   const probe = {
     changeAt: null,
     fileBytes: null,
+    fileCount: null,
     phases: {},
     progressCount: 0,
     lastProgress: null,
@@ -13,6 +14,10 @@
     firstFindingAt: null,
     firstFindingPaintedAt: null,
     overviewAt: null,
+    leaderboardAt: null,
+    // A large sweep is answered in two passes: 'load' (per-trial detectors), then 'analyze'.
+    analyzeAt: null,
+    analyzePaintedAt: null,
     findingCount: 0,
     longtasks: [],
     longtaskSupported: false,
@@ -63,6 +68,7 @@
       if (t instanceof HTMLInputElement && t.type === 'file' && t.files && t.files.length > 0) {
         probe.changeAt = performance.now();
         probe.fileBytes = Array.from(t.files).reduce((n, f) => n + f.size, 0);
+        probe.fileCount = t.files.length;
       }
     },
     true,
@@ -84,6 +90,15 @@
             if (phase && probe.phases[phase] === undefined) probe.phases[phase] = now;
           } else if (data.kind === 'response') {
             probe.responses.push({ at: now, ok: data.ok, type: data.type ?? null });
+            if (data.type === 'analyze' && probe.analyzeAt === null) {
+              probe.analyzeAt = now;
+              // The page applies the result in microtasks; the next frame paints it.
+              requestAnimationFrame(() => {
+                setTimeout(() => {
+                  probe.analyzePaintedAt = performance.now();
+                }, 0);
+              });
+            }
           }
         });
       }
@@ -103,6 +118,9 @@
     }
     if (probe.overviewAt === null && document.querySelector('[data-testid="overview-trials"]')) {
       probe.overviewAt = performance.now();
+    }
+    if (probe.leaderboardAt === null && document.querySelector('[data-testid="leaderboard-row"]')) {
+      probe.leaderboardAt = performance.now();
     }
   });
   const start = () =>

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 // The system Python has pandas here; a pyenv shim first on PATH may not. Env PYTHON overrides.
-const PYTHON =
+export const PYTHON =
   process.env.PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 const run = promisify(execFile);
@@ -36,6 +36,47 @@ export async function pandasReadCsv(file, bytes, runs = 3) {
       mbps: Math.round((bytes / 1e6 / median) * 10) / 10,
       seconds: r.seconds,
       rows: r.rows,
+      version: r.version,
+      python: PYTHON,
+    };
+  } catch (error) {
+    const stderr = String(error.stderr ?? '').trim();
+    return { error: (stderr.split('\n').pop() || String(error.message ?? error)).slice(0, 300) };
+  }
+}
+
+const FILES_SCRIPT = `
+import sys, time, json, os
+import pandas as pd
+runs = int(sys.argv[1])
+paths = sys.stdin.read().split("\\n")
+paths = [p for p in paths if p]
+times = []
+for _ in range(runs):
+    t = time.perf_counter()
+    rows = sum(len(pd.read_csv(p)) for p in paths)
+    times.append(time.perf_counter() - t)
+print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__version__,
+                  "bytes": sum(os.path.getsize(p) for p in paths)}))
+`;
+
+/** pandas.read_csv over many files, one call each (a folder of runs): {mbps, seconds, bytes}. */
+export async function pandasReadCsvFiles(files, runs = 3) {
+  try {
+    const child = run(PYTHON, ['-c', FILES_SCRIPT, String(runs)], {
+      maxBuffer: 1 << 20,
+      timeout: 600_000,
+    });
+    child.child.stdin.end(files.join('\n'));
+    const { stdout } = await child;
+    const r = JSON.parse(stdout.trim().split('\n').pop());
+    const median = r.seconds[Math.floor(r.seconds.length / 2)];
+    return {
+      mbps: Math.round((r.bytes / 1e6 / median) * 10) / 10,
+      seconds: r.seconds,
+      rows: r.rows,
+      bytes: r.bytes,
+      files: files.length,
       version: r.version,
       python: PYTHON,
     };
