@@ -37,6 +37,28 @@ export const MIME_TYPES = Object.freeze({
 
 const DEFAULT_TYPE = 'application/octet-stream';
 
+/**
+ * The Content Security Policy the static build is written for (docs/DEPLOY.md explains each
+ * part). No inline script and no eval; 'wasm-unsafe-eval' lets web-llm compile WebAssembly.
+ * connect-src lists the default model hosts (Hugging Face and its CDNs, GitHub for the model
+ * libraries); a deployment that uses self-hosted weights or an OpenAI-compatible endpoint on
+ * another origin adds that origin, and one that does neither can drop them.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co https://raw.githubusercontent.com",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @param {string} filePath */
 export function contentType(filePath) {
   return (
@@ -92,6 +114,8 @@ export function resolveRequestPath(root, base, urlPath) {
  * @property {string} [subPath] URL prefix the folder is served under, e.g. `/team/hpi/` (default `/`)
  * @property {number} [maxAttempts] how many consecutive ports to try when one is busy (default 20)
  * @property {(line: string) => void} [log] request logger (default: none)
+ * @property {Record<string, string>} [headers] extra headers on every file response, e.g.
+ *   `{ 'Content-Security-Policy': CONTENT_SECURITY_POLICY }`
  */
 
 /**
@@ -116,6 +140,7 @@ export async function startServer(options = {}) {
   const firstPort = options.port ?? 4173;
   const maxAttempts = firstPort === 0 ? 1 : Math.max(1, options.maxAttempts ?? 20);
   const log = options.log;
+  const extraHeaders = { ...options.headers };
 
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) {
@@ -173,6 +198,7 @@ export async function startServer(options = {}) {
       'Cache-Control': 'no-cache',
       'Last-Modified': info.mtime.toUTCString(),
       'X-Content-Type-Options': 'nosniff',
+      ...extraHeaders,
     };
     if (method === 'HEAD') {
       res.writeHead(200, headers);

@@ -54,7 +54,10 @@ export interface Harness {
   readonly browser: Browser;
   /** Problems seen in the current test: page errors, console errors, failed requests, dialogs. */
   readonly problems: string[];
-  /** Every URL the current test's pages requested (including workers), in order. */
+  /**
+   * Every URL the current test's pages requested (including workers), in order; not the service
+   * worker's background precache fetches.
+   */
   readonly requests: string[];
   /** Opens the app in a fresh context; `relative` is resolved against `url`. */
   open(relative?: string): Promise<Page>;
@@ -65,6 +68,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** Serve dist under this URL prefix, e.g. `/team/hpi/`. */
   subPath?: string;
+  /** Extra response headers, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -91,7 +96,12 @@ export function useHarness(options: HarnessOptions = {}): Harness {
         );
       }
       browser = await launchChromium();
-      server = await startServer({ root: distDir, port: 0, subPath: options.subPath ?? '/' });
+      server = await startServer({
+        root: distDir,
+        port: 0,
+        subPath: options.subPath ?? '/',
+        headers: options.headers,
+      });
     } catch (err) {
       setupError = err;
     }
@@ -141,7 +151,10 @@ export function useHarness(options: HarnessOptions = {}): Harness {
     async open(relative = '') {
       const context = await harness.browser.newContext({ acceptDownloads: true });
       contexts.push(context);
-      context.on('request', (req) => requests.push(req.url()));
+      context.on('request', (req) => {
+        // The offline service worker's own precache downloads are not the page asking for them.
+        if (!req.serviceWorker()) requests.push(req.url());
+      });
       const page = await context.newPage();
       watch(page, problems, () => allowed);
       await page.goto(new URL(relative, harness.url).href, { waitUntil: 'load' });

@@ -141,6 +141,28 @@ describe('static server under a sub-path', () => {
   });
 });
 
+describe('static server with extra headers', () => {
+  it('sends them with every file, e.g. a Content-Security-Policy', async () => {
+    const csp = "default-src 'self'";
+    const s = await startServer({ root, port: 0, headers: { 'Content-Security-Policy': csp } });
+    try {
+      for (const p of ['/', '/assets/app.js']) {
+        const r = await new Promise<string | undefined>((resolve, reject) => {
+          request({ host: '127.0.0.1', port: s.port, path: p }, (res) => {
+            res.resume();
+            resolve(res.headers['content-security-policy'] as string | undefined);
+          })
+            .on('error', reject)
+            .end();
+        });
+        expect(r).toBe(csp);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('port selection', () => {
   it('moves to the next port when the requested one is busy', async () => {
     const blocker = createServer();

@@ -87,6 +87,15 @@ const X_TITLES: Record<CurveXAxis, string> = {
   'wall-time': 'wall time',
 };
 
+/**
+ * The run a clicked trace draws. Trace uids are positions, never run ids: plotly builds CSS
+ * selectors from uids (`.cb<uid>`), so a run id with `:` or `.` threw when the plot was purged.
+ */
+export function runOfTrace(view: CurveView, uid: string): string | null {
+  const match = /^(?:raw|smoothed)-(\d+)$/.exec(uid);
+  return match ? (view.series[Number(match[1])]?.runId ?? null) : null;
+}
+
 export function curveFigure(input: CurveFigureInput): Figure {
   const { view, theme, selected } = input;
   const points = view.series.reduce((n, s) => n + s.x.length, 0);
@@ -98,7 +107,7 @@ export function curveFigure(input: CurveFigureInput): Figure {
   const metric = plotText(view.metric);
   const data: ScatterTrace[] = [];
 
-  for (const s of view.series) {
+  for (const [index, s] of view.series.entries()) {
     const color = input.colorOf(s.runId);
     const isSelected = selected.has(s.runId);
     const dim = anySelected && !isSelected;
@@ -110,7 +119,7 @@ export function curveFigure(input: CurveFigureInput): Figure {
       data.push({
         type,
         mode: 'lines',
-        uid: `raw:${s.runId}`,
+        uid: `raw-${index}`,
         x,
         y: s.raw,
         legendgroup: s.runId,
@@ -125,7 +134,7 @@ export function curveFigure(input: CurveFigureInput): Figure {
       // A sparse series (a few evaluations) shows its points, or one eval reads as a line.
       mode: s.x.length <= SPARSE_POINTS ? 'lines+markers' : 'lines',
       marker: { color, size: 5 },
-      uid: `smoothed:${s.runId}`,
+      uid: `smoothed-${index}`,
       name: run,
       x,
       y: input.smoothing > 0 ? s.smoothed : s.raw,
@@ -144,7 +153,7 @@ export function curveFigure(input: CurveFigureInput): Figure {
     data.push({
       type,
       mode: 'markers',
-      uid: `markers:${severity}`,
+      uid: `markers-${severity}`,
       name: `${label} finding`,
       x: xOf(Float64Array.from(marks, (m) => m.x)),
       y: Float64Array.from(marks, (m) => m.y),

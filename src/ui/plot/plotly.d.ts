@@ -1,4 +1,8 @@
-/** The small part of plotly.js the app uses (the package ships no types). */
+/**
+ * The small part of plotly.js the app uses (the package ships no types). The module keeps the
+ * name of the published bundle the app used to import; at runtime plotly is the partial build of
+ * src/ui/plot/plotly-partial.js, loaded by load.ts, and these are type-only imports.
+ */
 declare module 'plotly.js-dist-min' {
   export type PlotValues = readonly (number | string | null)[] | Float64Array;
 
@@ -151,4 +155,9 @@ declare module 'plotly.js-dist-min' {
 
   const Plotly: PlotlyStatic;
   export default Plotly;
+}
+
+/** Set by the partial plotly bundle (src/ui/plot/plotly-partial.js), a classic script. */
+interface Window {
+  Plotly?: import('plotly.js-dist-min').PlotlyStatic;
 }
