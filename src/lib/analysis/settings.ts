@@ -35,6 +35,7 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   implausibleLossScale: { vocabSize: 32000, maxPerplexity: 1000 },
   limitedEval: { severeBelow: 500 },
   floorEffect: { margin: 0.05 },
+  withinNoise: { zCritical: 1.96, maxRuns: 10 },
   curvePoints: { minPoints: 5 },
   curveSmoothing: { weight: 0.6 },
   curveSpikes: {
@@ -214,6 +215,12 @@ export const SETTING_RATIONALES: Rationales = {
   floorEffect: {
     margin:
       'Within 5 points of 0 or 1, a benchmark has too few right or wrong answers to rank models (GSM8K 0.0083: 11 of 1,319).',
+  },
+  withinNoise: {
+    zCritical:
+      'The usual 95% line: a difference under 1.96 standard errors of the difference appears by chance in more than 1 of 20 re-evaluations (two accuracies near 60% on 250 examples each: ±8.6 points).',
+    maxRuns:
+      'A handful of models or checkpoints is a comparison whose winner a reader takes as real; in a sweep, flat-sweep and seed-variance judge noise instead.',
   },
   curvePoints: {
     minPoints: 'Five points is the least that shows a direction and a rise over three evaluations.',

@@ -28,7 +28,12 @@ export type SweepDetectorId =
  * scenario family in the accuracy harness; these have real-file and fixture tests instead.
  */
 export type ReportDetectorId =
-  'tiny-eval-set' | 'val-below-train' | 'implausible-loss-scale' | 'limited-eval' | 'floor-effect';
+  | 'tiny-eval-set'
+  | 'val-below-train'
+  | 'implausible-loss-scale'
+  | 'limited-eval'
+  | 'floor-effect'
+  | 'within-noise';
 
 /** Detectors over training curves, one finding per (detector, run, metric). */
 export type CurveDetectorId =

@@ -10,3 +10,4 @@ export * from './curve-view';
 export * from './own';
 export * from './figure-request';
 export * from './notebook';
+export * from './compare';

@@ -121,6 +121,12 @@ export interface DetectorSettings {
     /** An accuracy within this of 0 (floor) or 1 (ceiling), on a 0–1 scale. */
     margin: number;
   };
+  withinNoise: {
+    /** A difference below this many standard errors of the difference is within noise (1.96: 95%). */
+    zCritical: number;
+    /** Without a base model, best vs runner-up is judged only in tables of at most this many runs. */
+    maxRuns: number;
+  };
   // Training-curve detectors (analysis/curves): one section per concern, all prefixed "curve".
   curvePoints: {
     /** Fewer finite points than this and a curve is not judged (too-few-points says so). */

@@ -2,6 +2,7 @@ import type { Column } from './column';
 import type { CurveSet } from './curve';
 import type { RoleOverrides } from './role';
 import type { SourceInfo } from './source';
+import type { RunSamples } from './compare';
 
 /** One row per trial or run, stored column-wise. */
 export interface RunTable {
@@ -29,6 +30,8 @@ export interface Dataset {
    * `value` the metric); name-based inference fills in the rest and the user's overrides win.
    */
   roleHints?: RoleOverrides;
+  /** Per-sample scores that report readers kept (a tracker's per_sample_results), for paired tests. */
+  samples?: RunSamples[];
 }
 
 export function findColumn(table: RunTable, name: string): Column | undefined {

@@ -35,3 +35,4 @@ export { getSetting } from '../worker/settings';
 export function createBrowserSession(options?: SessionOptions): Session {
   return new Session(createAnalysisClient(defaultWorkerFactory), options);
 }
+export { comparedRuns, MAX_COMPARED, MIN_COMPARED, type ComparedRuns } from './compare';

@@ -9,6 +9,8 @@
 import type {
   AnalysisSummary,
   Column,
+  CompareRequest,
+  CompareResult,
   ColumnRole,
   DetectorSettings,
   Progress,
@@ -22,8 +24,10 @@ import type {
   AnalyzeResult,
   CurveQuery,
   CurveView,
+  ExportFormat,
   FigureRequest,
   FigureResult,
+  HtmlReportOptions,
   InputFile,
   LoadResult,
   SettingsOverrides,
@@ -40,6 +44,7 @@ import {
   settingsDiff,
   withSetting,
 } from '../worker/settings';
+import { requestCompare } from './compare';
 import { EXAMPLES, type ExampleName } from './examples';
 import { fetchExample, type FetchedExample } from './example-fetch';
 import {
@@ -48,6 +53,7 @@ import {
   writeStoredSettings,
   type SettingsStorage,
 } from './settings-store';
+import { fetchSrcFiles, SrcError } from './src-url';
 import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGroup } from './views';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
@@ -317,6 +323,69 @@ export class Session {
   }
 
   /**
+   * Another export of the current analysis, built by the worker from the full summary: the
+   * findings CSV, or the self-contained HTML report (its figure and note cells, plotly inlined).
+   */
+  async exportAs(format: ExportFormat, report?: HtmlReportOptions): Promise<Blob | null> {
+    const loaded = this.loaded;
+    if (!loaded || !this.summary) return null;
+    const { blob } = await this.#client.request({
+      type: 'export',
+      datasetId: loaded.datasetId,
+      format,
+      report,
+    });
+    return blob;
+  }
+
+  /**
+   * Open `?src=` links (http(s); relative ones against `pageUrl`) as if their files were dropped.
+   * The download shows progress and stops on cancel(); a failure says why (see src-url.ts).
+   */
+  async loadUrls(
+    urls: readonly string[],
+    pageUrl = globalThis.location?.href ?? '',
+  ): Promise<void> {
+    if (urls.length === 0) return;
+    const token = this.#begin();
+    this.#clearData();
+    this.fileName = urls.length === 1 ? urls[0] : `${urls.length} links`;
+    this.phase = 'loading';
+    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: 0, rows: 0 };
+    const abort = new AbortController();
+    this.#fetchAbort = abort;
+    let fetched: Awaited<ReturnType<typeof fetchSrcFiles>>;
+    try {
+      fetched = await fetchSrcFiles(urls, {
+        fetch: this.#fetch,
+        signal: abort.signal,
+        pageUrl,
+        onProgress: (bytesRead, totalBytes) => {
+          if (token === this.#token)
+            this.progress = { phase: 'reading', bytesRead, totalBytes, rows: 0 };
+        },
+      });
+    } catch (error) {
+      if (token !== this.#token) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.#fail({
+        code: 'unsupported',
+        message,
+        file: error instanceof SrcError ? error.url : undefined,
+      });
+      return;
+    } finally {
+      if (this.#fetchAbort === abort) this.#fetchAbort = null;
+    }
+    if (token !== this.#token) return;
+    await this.loadFiles(fetched.files, fetched.label);
+  }
+
+  loadUrl(url: string): Promise<void> {
+    return this.loadUrls([url]);
+  }
+
+  /**
    * Downsampled, smoothed curves of one metric for the Curves cell, computed in the worker from
    * the full-resolution series. Null when no curves are loaded or the dataset is gone.
    */
@@ -349,6 +418,13 @@ export class Session {
       if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
       throw error;
     }
+  }
+
+  /** Compare 2–4 runs and rank every run by one metric (Compare cell); null when nothing is analysed. */
+  async compare(request: CompareRequest): Promise<CompareResult | null> {
+    const loaded = this.loaded;
+    if (!loaded || !this.summary) return null;
+    return requestCompare(this.#client, loaded.datasetId, request);
   }
 
   /** Forget the file and go back to the empty page. */

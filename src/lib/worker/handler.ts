@@ -1,8 +1,9 @@
 /** Request handling for the analysis worker, separated from `self` so it runs in Node tests. */
 import { analyze, curveView, inferRoles, roleHintsOf, summaryForView } from '../analysis';
+import { compareForView } from '../analysis/compare';
 import { IngestCancelled, IngestError, readSources } from '../ingest';
 import type { AnalysisSummary, Column, Dataset } from '../model';
-import { buildMarkdownReport, summaryToJson } from '../report';
+import { buildMarkdownReport } from '../report';
 import { buildFigure, figureAxes, figureContext, type FigureContext } from '../report/figures';
 import type {
   AnalyzeOptions,
@@ -12,6 +13,7 @@ import type {
   Request,
   WorkerError,
 } from './protocol';
+import { buildExport } from './exports';
 import { mergeSettings } from './settings';
 import { settingsSchema } from './settings-schema';
 
@@ -102,6 +104,19 @@ export async function handleRequest(
       );
       return;
     }
+    if (request.type === 'compare') {
+      const summary = latest.get(request.datasetId);
+      if (!summary) {
+        postError(host, request.id, {
+          code: 'unknown-dataset',
+          message: 'There is no analysis to compare runs in yet.',
+        });
+        return;
+      }
+      const result = compareForView(dataset, summary, request.request);
+      host.post({ kind: 'response', id: request.id, ok: true, type: 'compare', result });
+      return;
+    }
     if (request.type === 'figure') {
       const summary = latest.get(request.datasetId);
       if (!summary) {
@@ -128,7 +143,10 @@ export async function handleRequest(
         });
         return;
       }
-      const blob = new Blob([summaryToJson(summary)], { type: 'application/json' });
+      const blob = await buildExport(summary, request.format, request.report, (figure) =>
+        // Fixed light theme: the report's stylesheet is light (see report/html-report-style.ts).
+        buildFigure(figureContextFor(dataset, summary), figure, 'light'),
+      );
       host.post({ kind: 'response', id: request.id, ok: true, type: 'export', result: { blob } });
       return;
     }

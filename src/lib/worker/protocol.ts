@@ -7,6 +7,8 @@ import type {
   CurveQuery,
   CurveView,
   AnalysisSummary,
+  CompareRequest,
+  CompareResult,
   Column,
   ColumnRole,
   DetectorSettings,
@@ -99,6 +101,8 @@ export interface InputFile {
 
 export type Request =
   | { type: 'load'; id: number; files: InputFile[]; options: AnalyzeOptions }
+  /** Compare 2–4 runs (config diff, metrics, significance) and rank all runs by one metric. */
+  | { type: 'compare'; id: number; datasetId: number; request: CompareRequest }
   | { type: 'curves'; id: number; datasetId: number; query: CurveQuery }
   /** A figure of the latest analysis, built next to the columns (the page never bins 100k rows). */
   | { type: 'figure'; id: number; datasetId: number; request: FigureRequest; theme: ThemeName }
@@ -107,7 +111,34 @@ export type Request =
    * The full JSON summary of the latest analysis (every finding), as a Blob: built on demand
    * because a big sweep's JSON is tens of MB, which would block the page if sent as a string.
    */
-  | { type: 'export'; id: number; datasetId: number; format: 'summary-json' };
+  | {
+      type: 'export';
+      id: number;
+      datasetId: number;
+      format: ExportFormat;
+      /** Required by 'html-report'. */
+      report?: HtmlReportOptions;
+    };
+
+/** summary-json: the full summary; findings-csv: one row per (finding, run); html-report: one file. */
+export type ExportFormat = 'summary-json' | 'findings-csv' | 'html-report';
+
+/**
+ * A notebook cell the HTML report shows besides the summary. Structurally a subset of the
+ * notebook's figure and note cell specs, so the page can pass those cells as they are.
+ */
+export type HtmlReportCell =
+  { kind: 'figure'; request: FigureRequest } | { kind: 'note'; markdown: string };
+
+export interface HtmlReportOptions {
+  /** Figure and note cells, in notebook order. */
+  cells: HtmlReportCell[];
+  /**
+   * plotly's self-contained script as the page fetched it (a Blob crosses to the worker by
+   * reference), inlined so the report draws its figures from `file://` with no network.
+   */
+  plotly?: Blob;
+}
 
 export interface LoadResult {
   datasetId: number;
@@ -141,6 +172,7 @@ export interface ExportResult {
 
 export interface ResultMap {
   load: LoadResult;
+  compare: CompareResult;
   curves: CurveView;
   figure: FigureResult;
   analyze: AnalyzeResult;

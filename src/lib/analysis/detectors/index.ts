@@ -24,6 +24,7 @@ import { tinyEvalSet } from './tiny-eval-set';
 import { tooGood } from './too-good';
 import { valBelowTrain } from './val-below-train';
 import { valuesTriedOnce } from './values-tried-once';
+import { withinNoise } from './within-noise';
 
 export const DETECTORS: readonly Detector[] = [
   nanMetrics,
@@ -49,6 +50,7 @@ export const DETECTORS: readonly Detector[] = [
   floorEffect,
   tinyEvalSet,
   limitedEval,
+  withinNoise,
 ];
 
 export {
@@ -73,5 +75,6 @@ export {
   tooGood,
   valBelowTrain,
   valuesTriedOnce,
+  withinNoise,
 };
 export { metricPairs } from './overfitting';

@@ -121,14 +121,18 @@ function readEvaluation(bench: string, e: JsonObject, run: ReportRun): void {
   if (!samples) return;
   let correct = 0;
   let scored = 0;
-  for (const s of samples) {
-    if (!isJsonObject(s)) continue;
+  const ids: string[] = [];
+  const values: number[] = [];
+  samples.forEach((s, i) => {
+    if (!isJsonObject(s)) return;
     const c = getOwn(s, 'correct') ?? getOwn(s, 'is_correct') ?? getOwn(s, 'exact_match');
     const n = typeof c === 'boolean' ? Number(c) : asNumber(c);
-    if (n === null || !Number.isFinite(n)) continue;
+    if (n === null || !Number.isFinite(n)) return;
     scored++;
     correct += n;
-  }
+    ids.push(sampleId(s, i));
+    values.push(n);
+  });
   put(run.params, `${bench}/per_sample_n`, samples.length);
   const stated = asNumber(getOwn(summary, 'accuracy'));
   if (scored === 0) {
@@ -137,6 +141,8 @@ function readEvaluation(bench: string, e: JsonObject, run: ReportRun): void {
     );
     return;
   }
+  // Kept so two runs can be compared example by example (a paired test), not only by their means.
+  (run.samples ??= []).push({ runId: run.runId, metric: `${bench}/accuracy`, ids, values });
   const acc = correct / scored;
   const differs = stated !== null && Math.abs(stated - acc) > 0.5 / scored + 1e-9;
   run.notes.push(
@@ -147,4 +153,13 @@ function readEvaluation(bench: string, e: JsonObject, run: ReportRun): void {
           ? `; the summary states ${stated}, which the samples do not reproduce.`
           : '; matches the stated accuracy.'),
   );
+}
+
+/** The record's own id (`index`, `id`, `sample_id`, …), else its position in the list. */
+function sampleId(s: JsonObject, position: number): string {
+  for (const key of ['sample_id', 'id', 'index', 'idx', 'doc_id']) {
+    const v = getOwn(s, key);
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+  }
+  return String(position);
 }

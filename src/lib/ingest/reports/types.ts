@@ -1,5 +1,5 @@
 /** What an evaluation or fine-tuning report JSON holds, as runs the app can put in a table. */
-import type { CurveSet, ParseIssue, RoleOverrides } from '../../model';
+import type { CurveSet, ParseIssue, RoleOverrides, RunSamples } from '../../model';
 
 export type ReportKind =
   | 'hf-results'
@@ -20,6 +20,8 @@ export interface ReportRun {
   params: Record<string, ReportParam>;
   /** What the report says that is no metric but matters to an audit (limits, sample counts). */
   notes: string[];
+  /** Per-sample scores (a tracker's per_sample_results), for paired comparisons between runs. */
+  samples?: RunSamples[];
 }
 
 export interface ReportResult {

@@ -114,7 +114,11 @@ export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Pr
   const source = buildSourceInfo(paths, reads, format, reason, dataset, table);
   if (table?.source.tableFormat) source.tableFormat = table.source.tableFormat;
   progress.endFile(0);
-  return { ...dataset, source };
+  // Run ids are final here (a report inside a run folder takes the folder's name).
+  const samples = reportRuns.flatMap((r) =>
+    (r.samples ?? []).map((s) => ({ ...s, runId: r.runId })),
+  );
+  return { ...dataset, source, ...(samples.length > 0 ? { samples } : {}) };
 }
 
 /** JSON of any kind is never a delimited table: reading it as one gives `{"step": 1` columns. */

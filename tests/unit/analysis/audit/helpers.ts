@@ -12,6 +12,7 @@ export const REPORT_DETECTORS: readonly DetectorId[] = [
   'implausible-loss-scale',
   'limited-eval',
   'floor-effect',
+  'within-noise',
 ];
 
 export async function datasetOf(files: { path: string; text: string }[]): Promise<Dataset> {
