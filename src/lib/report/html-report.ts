@@ -9,8 +9,8 @@
  * - figure JSON sits in `<script type="application/json">` (never executed) with `<` escaped;
  * - a Content-Security-Policy allows only the report's own inline scripts, by SHA-256 hash, and
  *   no network at all: even a string that slipped through could neither run nor phone home.
- *   Plotly injects <style> elements (style-src 'unsafe-inline') and its full bundle compiles
- *   WebGL shaders' helpers with `new Function` ('unsafe-eval'; not needed by a strict bundle).
+ *   Plotly injects <style> elements (style-src 'unsafe-inline'); no 'unsafe-eval': the app's
+ *   plotly is the strict partial bundle, whose WebGL traces never call `new Function`.
  */
 import type { AnalysisSummary } from '../model';
 import type { FigureSpec } from './figures';
@@ -70,7 +70,7 @@ export async function htmlReportParts(input: HtmlReportInput): Promise<string[]>
   const hashes = await Promise.all(scripts.map(sha256Source));
   const csp = [
     "default-src 'none'",
-    `script-src ${hashes.join(' ')} 'unsafe-eval'`,
+    `script-src ${hashes.join(' ')}`,
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
     'font-src data:',
