@@ -165,7 +165,7 @@ export function pickTest(
       );
       return test(
         'paired-bootstrap',
-        `paired bootstrap over ${count(matched.length)} matched samples (${count(opts.resamples)} resamples, seed ${opts.seed})`,
+        `paired bootstrap over ${count(matched.length)} shared examples, ${count(opts.resamples)} resamples (seed ${opts.seed})`,
         result,
       );
     }

@@ -4,6 +4,7 @@
  * counts. Each returns the difference a − b, its 95% interval and a two-sided p-value.
  */
 import { mulberry32 } from '../stats/random';
+import { multinomialCounts } from './binomial';
 
 export const Z95 = 1.959963984540054;
 export const DEFAULT_RESAMPLES = 10_000;
@@ -45,12 +46,20 @@ function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
+/** Paired differences with at most this many distinct values are resampled as counts. */
+const MAX_CATEGORIES = 16;
+
 /**
  * Paired bootstrap of the mean difference of matched samples (a[i] − b[i]): `resamples` means of
  * n differences drawn with replacement (seeded, so the same inputs give the same answer). The
  * interval is the 2.5–97.5 percentile of those means; the p-value is the share of means at least
  * as far from the observed mean as the observed mean is from 0 (the bootstrap shifted to the
  * null), with the +1 correction so it is never exactly 0.
+ *
+ * When the differences take few distinct values (0/1 scores give −1, 0, 1), a resample's mean
+ * depends only on how many of each it holds, and those counts are multinomial: drawing them is
+ * the same bootstrap in distribution at O(resamples) instead of O(resamples·n) (10,000 resamples
+ * of 10,000 examples: seconds become milliseconds).
  */
 export function pairedBootstrap(
   a: ArrayLike<number>,
@@ -68,16 +77,13 @@ export function pairedBootstrap(
   }
   const observed = sum / n;
   const random = mulberry32(seed);
-  const means = new Float64Array(resamples);
+  const categories = distinctCounts(diffs, MAX_CATEGORIES);
+  const means = categories
+    ? countMeans(n, categories, resamples, random)
+    : indexMeans(diffs, resamples, random);
   let extreme = 0;
-  for (let r = 0; r < resamples; r++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += diffs[(random() * n) | 0];
-    const mean = s / n;
-    means[r] = mean;
-    // A tolerance keeps rounding from counting a resample of all-equal differences as extreme.
-    if (Math.abs(mean - observed) >= Math.abs(observed) - 1e-12) extreme++;
-  }
+  // A tolerance keeps rounding from counting a resample of all-equal differences as extreme.
+  for (const mean of means) if (Math.abs(mean - observed) >= Math.abs(observed) - 1e-12) extreme++;
   means.sort();
   return {
     difference: observed,
@@ -85,6 +91,48 @@ export function pairedBootstrap(
     high: percentile(means, 0.975),
     pValue: observed === 0 ? 1 : (extreme + 1) / (resamples + 1),
   };
+}
+
+/** The plain bootstrap: n random indices per resample. */
+function indexMeans(diffs: Float64Array, resamples: number, random: () => number) {
+  const n = diffs.length;
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += diffs[(random() * n) | 0];
+    means[r] = s / n;
+  }
+  return means;
+}
+
+interface Categories {
+  values: Float64Array;
+  sizes: Float64Array;
+}
+
+/** The distinct values and how often each occurs, or null when there are more than `max`. */
+function distinctCounts(xs: Float64Array, max: number): Categories | null {
+  const counts = new Map<number, number>();
+  for (const x of xs) {
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+    if (counts.size > max) return null;
+  }
+  return {
+    values: Float64Array.from(counts.keys()),
+    sizes: Float64Array.from(counts.values()),
+  };
+}
+
+function countMeans(n: number, c: Categories, resamples: number, random: () => number) {
+  const means = new Float64Array(resamples);
+  const counts = new Int32Array(c.values.length);
+  for (let r = 0; r < resamples; r++) {
+    multinomialCounts(n, c.sizes, random, counts);
+    let s = 0;
+    for (let j = 0; j < counts.length; j++) s += counts[j] * c.values[j];
+    means[r] = s / n;
+  }
+  return means;
 }
 
 function percentile(sorted: Float64Array, q: number): number {

@@ -33,3 +33,49 @@ export function isSignificant(test: CompareTest): boolean {
 export function formatHalfWidth(value: number, i: DiffInterval): string {
   return `±${short(Math.max(i.high - value, value - i.low))}`;
 }
+
+/** What each test did, in plain words, behind the one-line method (a disclosure in the table). */
+export function explainTest(test: CompareTest): string {
+  switch (test.kind) {
+    case 'paired-bootstrap':
+      return (
+        'Both runs were scored on the same examples, so each example gives a paired difference. ' +
+        'Those examples were resampled with replacement many times: the interval holds the middle ' +
+        '95% of the resampled mean differences, and p is how often a resample lands as far from ' +
+        'the observed difference as the observed difference is from zero.'
+      );
+    case 'stderr-z':
+      return (
+        'Each score came with its standard error (as lm-evaluation-harness reports it). The ' +
+        'difference is divided by the combined error √(se₁² + se₂²) and read against a normal ' +
+        'curve; this assumes the two evaluations are independent, which overstates the noise ' +
+        'when both ran on the same examples.'
+      );
+    case 'two-proportion':
+      return (
+        'Accuracies on a known number of examples: the difference is compared with how far two ' +
+        'accuracies measured on that many examples drift apart by chance alone.'
+      );
+    case 'none':
+      return (
+        'Without per-sample results, a standard error or the number of examples, nothing says ' +
+        'how much this value would move on a rerun, so the difference cannot be called noise or ' +
+        'real.'
+      );
+  }
+}
+
+/** The verdict beside a tested difference. */
+export function verdictOf(test: CompareTest): 'real difference' | 'within noise' | null {
+  if (test.pValue === null || !test.interval) return null;
+  return isSignificant(test) ? 'real difference' : 'within noise';
+}
+
+/**
+ * A long id or path split after its separators (`_ - / . , =`), so it wraps between words
+ * (`lmeval_v04_llama3_peft_` / `epoch62_…`) rather than at an arbitrary letter.
+ */
+export function breakParts(text: string): string[] {
+  // Not inside a number: `lr1e-6` stays whole.
+  return text.split(/(?<=[_/.,=]|-(?=\D))/);
+}

@@ -45,7 +45,9 @@ describe('compare runs', () => {
     const [vsA, , vsC] = acc.tests;
     expect(acc.tests[1]).toBeNull();
     expect(vsA?.kind).toBe('paired-bootstrap');
-    expect(vsA?.method).toMatch(/^paired bootstrap over 400 matched samples \(10,000 resamples/);
+    expect(vsA?.method).toMatch(
+      /^paired bootstrap over 400 shared examples, 10,000 resamples \(seed /,
+    );
     expect(vsA?.difference).toBeCloseTo(-35 / 400, 12);
     expect(vsA?.pValue).toBeLessThan(0.01);
     // exp_c vs exp_b: 2 more right than exp_a against 35: still a real gap, exp_c vs exp_a is not.
