@@ -17,6 +17,7 @@ import type {
   Role,
   RoleOverrides,
   SourceInfo,
+  TableFormatId,
 } from '../model';
 import { setOwn } from '../model';
 import { isCancelled, toWorkerError, type AnalysisClient } from '../worker/client';
@@ -36,6 +37,7 @@ import type {
   ThemeName,
   WorkerError,
 } from '../worker/protocol';
+import { TABLE_FORMAT_LABELS } from '../worker/protocol';
 import {
   isValidSetting,
   mergeSettings,
@@ -58,6 +60,20 @@ import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGrou
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
 
+/** The sweep table's format: which file, what detection said, what the user chose instead. */
+export interface TableFormatChoice {
+  path: string;
+  detected: TableFormatId;
+  /** Null: the detected format is in use. */
+  chosen: TableFormatId | null;
+  options: { id: TableFormatId; label: string }[];
+}
+
+const TABLE_FORMAT_OPTIONS = Object.entries(TABLE_FORMAT_LABELS).map(([id, label]) => ({
+  id: id as TableFormatId,
+  label,
+}));
+
 export interface SessionOptions {
   /** Used by `loadExample`; defaults to the global `fetch`. */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
@@ -68,6 +84,14 @@ export interface SessionOptions {
   /** Quiet time after a settings change before the analysis re-runs (default 300 ms). */
   settingsDelayMs?: number;
 }
+
+/**
+ * What the current data was loaded from, with the files read (fetched ones included), so the
+ * workspace can store the bytes and reopen the notebook without the user dropping them again.
+ */
+export type LoadOrigin = { label: string; files: readonly InputFile[] } & (
+  { kind: 'files' } | { kind: 'example'; name: ExampleName } | { kind: 'url'; urls: string[] }
+);
 
 export { EXAMPLES, type ExampleInfo, type ExampleName } from './examples';
 export { SETTINGS_STORAGE_KEY, type SettingsStorage } from './settings-store';
@@ -99,7 +123,13 @@ export class Session {
    * storage across visits. Null before the first load.
    */
   settings = $state.raw<DetectorSettings | null>(null);
+  /** Where the data on screen came from; set when a load starts, null on the empty page. */
+  loadedFrom = $state.raw<LoadOrigin | null>(null);
 
+  /** Sweep tables the user reads as another format than detected, keyed by path. */
+  #tableFormats = $state.raw<Record<string, TableFormatId>>({});
+  /** What detection said on the first read of this load (later reads carry the user's choice). */
+  #detectedFormat = $state<TableFormatId | null>(null);
   /** Roles as first inferred for this file, before any override. */
   #inferredRoles = $state.raw<readonly ColumnRole[]>([]);
   #idColumn: string | null = null;
@@ -120,6 +150,20 @@ export class Session {
     ),
   );
   readonly findingGroups: FindingGroup[] = $derived(groupFindings(this.summary));
+  /** Null when no sweep table was read (logs, event files or reports alone). */
+  readonly tableFormatChoice: TableFormatChoice | null = $derived.by(() => {
+    const source = this.loaded?.source;
+    const detected = this.#detectedFormat;
+    // The table used is the first sweep CSV of a multi-file load, or the lone file.
+    const path = source?.files
+      ? source.files.find((f) => f.kind === 'sweep-csv')?.path
+      : this.#files.length === 1
+        ? this.#files[0].path
+        : undefined;
+    if (!source?.tableFormat || detected === null || path === undefined) return null;
+    const chosen = Object.hasOwn(this.#tableFormats, path) ? this.#tableFormats[path] : null;
+    return { path, detected, chosen, options: TABLE_FORMAT_OPTIONS };
+  });
   /** How many thresholds differ from their defaults. */
   readonly settingsChanged: number = $derived.by(() => {
     const schema = this.settingsSchema;
@@ -143,6 +187,8 @@ export class Session {
   readonly #fetch: (url: string, init?: RequestInit) => Promise<Response>;
   readonly #examplesBase: string;
   #files: InputFile[] = [];
+  /** Set by loadExample / loadUrls for the loadFiles call they make. */
+  #nextOrigin: LoadOrigin | null = null;
   #token = 0;
   #inflightId: number | null = null;
   #fetchAbort: AbortController | null = null;
@@ -188,6 +234,8 @@ export class Session {
     this.#clearData();
     this.#files = files;
     this.fileName = label ?? (files.length === 1 ? files[0].file.name : `${files.length} files`);
+    this.loadedFrom = this.#nextOrigin ?? { kind: 'files', label: this.fileName, files };
+    this.#nextOrigin = null;
     this.phase = 'loading';
     const totalBytes = files.reduce((n, f) => n + f.file.size, 0);
     this.progress = { phase: 'reading', bytesRead: 0, totalBytes, rows: 0 };
@@ -203,6 +251,7 @@ export class Session {
       if (token !== this.#token) return;
       this.#applyLoad(result, {});
       this.#inferredRoles = result.analysis?.summary.roles ?? result.roles ?? [];
+      this.#detectedFormat = result.source.tableFormat?.id ?? null;
       this.phase = 'ready';
     } catch (error) {
       if (token !== this.#token) return;
@@ -244,6 +293,7 @@ export class Session {
       if (this.#fetchAbort === abort) this.#fetchAbort = null;
     }
     if (token !== this.#token) return;
+    this.#nextOrigin = { kind: 'example', name, label: fetched.label, files: fetched.files };
     await this.loadFiles(fetched.files, fetched.label);
   }
 
@@ -256,9 +306,69 @@ export class Session {
     return this.#reanalyze(next);
   }
 
+  /**
+   * Read the sweep table at `path` as `format` (the detected one: back to detection). The files
+   * are sent and read again whole; the detector settings and the role overrides whose column
+   * still exists carry over (a second pass, so the inferred roles stay those of the new read).
+   */
+  async reloadWithFormat(path: string, format: TableFormatId): Promise<void> {
+    if (this.phase !== 'ready' || !this.loaded || this.#files.length === 0) return;
+    const formats = { ...this.#tableFormats };
+    if (format === this.#detectedFormat) delete formats[path];
+    else setOwn(formats, path, format);
+    const token = this.#begin();
+    const overrides = this.overrides;
+    let kept: RoleOverrides = {};
+    this.analyzing = true;
+    try {
+      const request = this.#client.request({
+        type: 'load',
+        files: this.#files,
+        options: { overrides: {}, settings: this.#settingsToSend(), tableFormats: formats },
+      });
+      this.#inflightId = request.id;
+      const result = await request;
+      if (token !== this.#token) return;
+      const names = result.columns.map((c) => c.name);
+      kept = Object.fromEntries(
+        Object.entries(overrides).filter(([column]) => names.includes(column)),
+      );
+      // Committed only now: a cancelled re-read leaves the table on screen and its format.
+      this.#tableFormats = formats;
+      this.#applyLoad(result, {});
+      this.#inferredRoles = result.analysis?.summary.roles ?? result.roles ?? [];
+    } catch (error) {
+      if (token !== this.#token || isCancelled(error)) return;
+      this.analysisError = toWorkerError(error);
+    } finally {
+      if (token === this.#token) {
+        this.analyzing = false;
+        this.#inflightId = null;
+      }
+    }
+    const more = Object.keys(kept).length > 0 || this.summary?.firstPass;
+    if (token === this.#token && more) await this.#reanalyze(kept);
+  }
+
   /** Drop every override and re-run the analysis. */
   resetRoles(): Promise<void> {
     return this.#reanalyze({});
+  }
+
+  /** Every override at once (a reopened notebook's) and re-run the analysis. */
+  setOverrides(overrides: RoleOverrides): Promise<void> {
+    return this.#reanalyze({ ...overrides });
+  }
+
+  /**
+   * The thresholds the next load runs with (a reopened notebook's own; null: the defaults).
+   * Checked against the schema once the worker sends it, like stored settings.
+   */
+  useSettings(overrides: SettingsOverrides | null): void {
+    this.#storedSettings = overrides;
+    this.settings = this.settingsSchema
+      ? mergeSettings(this.settingsSchema, overrides ?? {})
+      : null;
   }
 
   /**
@@ -378,6 +488,7 @@ export class Session {
       if (this.#fetchAbort === abort) this.#fetchAbort = null;
     }
     if (token !== this.#token) return;
+    this.#nextOrigin = { kind: 'url', urls: [...urls], label: fetched.label, files: fetched.files };
     await this.loadFiles(fetched.files, fetched.label);
   }
 
@@ -481,7 +592,7 @@ export class Session {
         const request = this.#client.request({
           type: 'load',
           files: this.#files,
-          options: { overrides, settings },
+          options: { overrides, settings, tableFormats: this.#tableFormats },
         });
         this.#inflightId = request.id;
         const reloaded = await request;
@@ -548,6 +659,8 @@ export class Session {
     this.overrides = {};
     this.#appliedOverrides = {};
     this.#inferredRoles = [];
+    this.#tableFormats = {};
+    this.#detectedFormat = null;
     this.error = null;
     this.analysisError = null;
     this.analyzing = false;
@@ -596,6 +709,7 @@ export class Session {
   #toEmpty(): void {
     this.#clearData();
     this.#files = [];
+    this.loadedFrom = null;
     this.fileName = null;
     this.progress = null;
     this.phase = 'empty';

@@ -1,8 +1,13 @@
-/** Detector settings kept in the browser between visits (until the notebook store takes over). */
+/**
+ * The last-used detector settings, kept in localStorage: what a *new* analysis starts with.
+ * Each notebook keeps its own settings in its document (IndexedDB, see workspace.svelte.ts);
+ * this stays in localStorage because the session needs it synchronously before the first
+ * load and it must work when IndexedDB is unavailable.
+ */
 import type { SettingsOverrides } from '../worker/protocol';
 import { plainOverrides } from '../worker/settings';
 
-/** Where the detector settings are kept between visits (until the notebook store takes over). */
+/** Where the last-used detector settings are kept between visits. */
 export const SETTINGS_STORAGE_KEY = 'hpi.detector-settings.v1';
 
 /** The part of `Storage` the session uses; tests pass a fake. */

@@ -38,10 +38,14 @@ export async function handleRequest(
         return;
       }
       const inputs = request.files.map(({ file, path }) => ({ path, source: file }));
-      const dataset = await readSources(inputs, {
-        isCancelled,
-        onProgress: (progress) => host.post({ kind: 'progress', id: request.id, progress }),
-      });
+      const dataset = await readSources(
+        inputs,
+        {
+          isCancelled,
+          onProgress: (progress) => host.post({ kind: 'progress', id: request.id, progress }),
+        },
+        { tableFormats: request.options.tableFormats },
+      );
       if (isCancelled()) throw new IngestCancelled();
       const datasetId = nextDatasetId++;
       // One dataset at a time is enough for the notebook; drop older ones to free memory.

@@ -15,6 +15,7 @@ import type {
   Progress,
   RoleOverrides,
   SourceInfo,
+  TableFormatId,
 } from '../model';
 
 export interface AnalyzeOptions {
@@ -26,7 +27,15 @@ export interface AnalyzeOptions {
    * analysis/settings.ts, so the defaults reach the page only through `SettingsSchema`.
    */
   settings?: DetectorSettings | SettingsOverrides;
+  /**
+   * `load` only: sweep tables to read as the format the user chose instead of the detected one,
+   * keyed by file path (the `path` of the InputFile).
+   */
+  tableFormats?: Record<string, TableFormatId>;
 }
+
+/** Every sweep-table format with its label, for the page's "Read as" choice. */
+export { TABLE_FORMAT_LABELS } from '../ingest/tables/detect';
 
 /** A threshold value: the settings hold numbers, booleans and "automatic" (null) numbers. */
 export type SettingValue = number | boolean | null;

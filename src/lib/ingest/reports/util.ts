@@ -31,9 +31,13 @@ export function objectAt(obj: JsonObject, key: string): JsonObject | null {
   return isJsonObject(v) ? v : null;
 }
 
-/** Own keys of a parsed object, without `__proto__` (a data key the parser keeps as a plain key). */
+/**
+ * Own keys of a parsed object. `__proto__` is included: the parser keeps it as a plain own key,
+ * so a task or metric of that name is data like any other (written back with `put`, read with
+ * `getOwn`, never with `obj[key]`).
+ */
 export function ownKeys(obj: JsonObject): string[] {
-  return Object.keys(obj).filter((k) => k !== '__proto__');
+  return Object.keys(obj);
 }
 
 export function newRun(runId: string): ReportRun {

@@ -11,7 +11,7 @@
 import type { Dataset, ParseIssue, SourceFormat } from '../../model';
 import { IngestError } from '../errors';
 import { readCsv, type IngestHooks } from '../read-csv';
-import { adaptTable } from '../tables';
+import { adaptTable, adaptTableAs } from '../tables';
 import { assembleCurves } from './assemble';
 import { classify } from './classify';
 import { buildSourceInfo, countKinds, formatReason } from './describe';
@@ -23,17 +23,32 @@ import { LoadProgress } from './progress';
 import { sniffCsv } from './read-csv-input';
 import { readInput } from './read-input';
 import { RunLocator } from './run-locator';
-import { extension, type FileRead, type PlannedInput, type SourceInput } from './types';
+import {
+  chosenFormat,
+  extension,
+  type FileRead,
+  type PlannedInput,
+  type ReadOptions,
+  type SourceInput,
+} from './types';
 
-export type { SourceInput } from './types';
+export type { ReadOptions, SourceInput } from './types';
 export { isBookkeepingSeries } from './derive-table';
 export { normaliseRunName } from './join';
 
-export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Promise<Dataset> {
+/** `options.tableFormats`: sweep tables the user chose a format for, read as that format. */
+export async function readSources(
+  inputs: SourceInput[],
+  hooks: IngestHooks,
+  options: ReadOptions = {},
+): Promise<Dataset> {
   if (inputs.length === 0) throw new IngestError('empty-file', 'No file was given.', { file: '' });
   const planned = await Promise.all(inputs.map(classify));
-  if (planned.length === 1 && (await isLoneTable(planned[0])))
-    return adaptTable(await readCsv(inputs[0].source, hooks));
+  if (planned.length === 1 && (await isLoneTable(planned[0]))) {
+    const raw = await readCsv(inputs[0].source, hooks);
+    const format = chosenFormat(options, inputs[0].path);
+    return format ? adaptTableAs(raw, format) : adaptTable(raw);
+  }
 
   const locator = new RunLocator(planned);
   const progress = new LoadProgress(
@@ -43,7 +58,7 @@ export async function readSources(inputs: SourceInput[], hooks: IngestHooks): Pr
   const reads: FileRead[] = [];
   for (const p of planned) {
     progress.checkCancelled();
-    const read = await readInput(p, locator, progress);
+    const read = await readInput(p, locator, progress, options);
     read.issues = read.issues.map((issue): ParseIssue => ({ ...issue, file: p.input.path }));
     read.file.issues = read.issues.length;
     reads.push(read);

@@ -2,7 +2,7 @@
  * CSV inputs: the header decides between a training-curve CSV (detectCurveCsv) and a sweep table
  * (readCsv). Curve CSVs stream through CurveCsvReader, re-read as Windows-1252 when not UTF-8.
  */
-import type { Dialect, ParseIssue } from '../../model';
+import type { Dialect, ParseIssue, TableFormatId } from '../../model';
 import { CsvRowReader } from '../csv-rows';
 import {
   CurveCsvReader,
@@ -13,7 +13,7 @@ import {
 } from '../curves';
 import { decodeText, guessEncoding, NotUtf8, type ByteSource, type TextEncoding } from '../decode';
 import { readCsv } from '../read-csv';
-import { adaptTable } from '../tables';
+import { adaptTable, adaptTableAs } from '../tables';
 import { sniffDialect } from '../sniff';
 import type { LoadProgress } from './progress';
 import { newFileRead, type FileRead, type SourceInput } from './types';
@@ -48,16 +48,19 @@ export async function sniffCsv(source: ByteSource): Promise<CsvSniff> {
   };
 }
 
+/** `format`: the one the user chose for this file; absent, the detected one. */
 export async function readSweepCsvInput(
   input: SourceInput,
   progress: LoadProgress,
+  format?: TableFormatId,
 ): Promise<FileRead> {
-  const dataset = adaptTable(await readCsv(input.source, progress.fileHooks()));
-  const format = dataset.source.tableFormat;
+  const raw = await readCsv(input.source, progress.fileHooks());
+  const dataset = format ? adaptTableAs(raw, format) : adaptTable(raw);
+  const used = dataset.source.tableFormat;
   const read = newFileRead(
     input,
     'sweep-csv',
-    `sweep table${format && format.id !== 'generic' ? ` (${format.label})` : ''}: ${dataset.table.rowCount.toLocaleString('en-US')} rows × ${dataset.table.columns.length} columns`,
+    `sweep table${used && used.id !== 'generic' ? ` (${used.label})` : ''}: ${dataset.table.rowCount.toLocaleString('en-US')} rows × ${dataset.table.columns.length} columns`,
   );
   read.table = dataset;
   read.dialect = dataset.source.dialect;

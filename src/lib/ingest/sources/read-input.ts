@@ -15,12 +15,19 @@ import { readCurveCsvInput, readSweepCsvInput, sniffCsv } from './read-csv-input
 import { readReportInput } from './read-report-input';
 import { readWholeText, type LoadProgress } from './progress';
 import type { RunLocator } from './run-locator';
-import { newFileRead, type FileRead, type PlannedInput } from './types';
+import {
+  chosenFormat,
+  newFileRead,
+  type FileRead,
+  type PlannedInput,
+  type ReadOptions,
+} from './types';
 
 export async function readInput(
   planned: PlannedInput,
   locator: RunLocator,
   progress: LoadProgress,
+  options: ReadOptions = {},
 ): Promise<FileRead> {
   const { input } = planned;
   const runId = locator.runIdOf(input.path);
@@ -58,7 +65,8 @@ export async function readInput(
       }
       case 'csv': {
         const sniff = await sniffCsv(input.source);
-        if (sniff.curveFormat === null) return await readSweepCsvInput(input, progress);
+        if (sniff.curveFormat === null)
+          return await readSweepCsvInput(input, progress, chosenFormat(options, input.path));
         const read = await readCurveCsvInput(input, sniff, runId, progress);
         const runs = read.curves?.runs ?? [];
         read.file.runId = runs.length === 1 ? runs[0].runId : null;

@@ -1,5 +1,12 @@
 /** Internal shapes shared by the modules of the multi-file reader. */
-import type { CurveSet, Dataset, Dialect, ParseIssue, SourceFile } from '../../model';
+import type {
+  CurveSet,
+  Dataset,
+  Dialect,
+  ParseIssue,
+  SourceFile,
+  TableFormatId,
+} from '../../model';
 import type { ByteSource } from '../decode';
 import type { Params } from '../runs';
 import type { ReportResult } from '../reports';
@@ -8,6 +15,20 @@ import type { ReportResult } from '../reports';
 export interface SourceInput {
   path: string;
   source: ByteSource;
+}
+
+/**
+ * What the user decided after seeing a first read: the format of a sweep table, keyed by the
+ * file's path, read with it instead of the detected one (see adaptTableAs).
+ */
+export interface ReadOptions {
+  tableFormats?: Readonly<Record<string, TableFormatId>>;
+}
+
+/** The format the user chose for this path, if any (own keys only: paths are data). */
+export function chosenFormat(options: ReadOptions, path: string): TableFormatId | undefined {
+  const formats = options.tableFormats;
+  return formats && Object.hasOwn(formats, path) ? formats[path] : undefined;
 }
 
 /** How an input will be read, decided from its name and first bytes before any reading. */

@@ -183,10 +183,14 @@ describe('readReport: layouts', () => {
     expect(r.issues[0]).toMatchObject({ code: 'invalid-json', line: 4, column: 1 });
   });
 
-  it('unknown shape: numeric leaves by path, depth ≤ 6, __proto__ never followed', () => {
+  it('unknown shape: numeric leaves by path, depth ≤ 6, a __proto__ key kept as data', () => {
     const r = read(unknownReport());
     expect(r.kind).toBe('generic');
-    expect(r.runs[0].metrics).toEqual({ 'summary/bleu': 31.2, 'summary/chrf': 55 });
+    expect(r.runs[0].metrics).toEqual({
+      '__proto__/polluted': 1,
+      'summary/bleu': 31.2,
+      'summary/chrf': 55,
+    });
     expect(r.runs[0].params).toEqual({ model: 'm1' });
     expect(r.notUnderstood).toEqual([
       'tags (a list of 2 items)',
