@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, formatReport, fuzz, loadFuzzFiles } from './fuzz-harness';
+import { defaultDataDir, fuzz, loadFuzzFiles } from './fuzz-harness';
+import { formatReport } from './fuzz-report';
 import { fuzzRuns, timeoutFor } from './harness';
 
 const dir = defaultDataDir();

@@ -20,8 +20,16 @@
  *    V_j = Σ_c share(c)·(f_j(c) − μ)². The importance of j is V_j / V, averaged over the trees
  *    whose V > 0. Main effects sum to at most 1; the rest is interactions.
  *
+ * Work is bounded by a budget counted in row visits (one row histogrammed for one feature at
+ * one node), never by time, so results stay deterministic: each tree's bootstrap sample shrinks
+ * until a typical tree fits its share of the budget, and a tree that still reaches its share stops
+ * splitting (forest-tree.ts). The default budget is far above what sweeps of up to 1,000 trials
+ * and a few dozen hyperparameters need, so it only binds on wide pathological tables.
+ *
  * Everything is deterministic for a given seed (mulberry32).
  */
+import { prefixSums, TreeEffects } from './forest-effects';
+import { TreeBuilder } from './forest-tree';
 import { mulberry32 } from './random';
 
 export interface Feature {
@@ -47,6 +55,8 @@ export interface ForestOptions {
   /** Bootstrap rows for each tree (true), or fit every tree on all rows (exact, for tests). */
   bootstrap: boolean;
   seed: number;
+  /** Row visits the whole forest may spend (split equally between the trees). */
+  workBudget: number;
 }
 
 export const DEFAULT_FOREST: ForestOptions = {
@@ -57,7 +67,19 @@ export const DEFAULT_FOREST: ForestOptions = {
   featureFraction: 0.6,
   bootstrap: true,
   seed: 20140621,
+  workBudget: 12_000_000,
 };
+
+/** The smallest bootstrap sample the budget may shrink a tree to. */
+export const MIN_SAMPLE = 64;
+
+/** Work done, for tests and benchmarks: adds to whatever the counter holds. */
+export interface ForestCounter {
+  /** Rows histogrammed, one per row per feature scanned at a node. */
+  rowVisits: number;
+  /** Thresholds scored (between consecutive levels present at a node). */
+  splitEvaluations: number;
+}
 
 export interface FanovaResult {
   /** Fraction of the forest's variance explained by each feature alone, in feature order. */
@@ -68,27 +90,11 @@ export interface FanovaResult {
   trees: number;
 }
 
-/** Per-tree accumulators of the decomposition. */
-interface TreeState {
-  features: Feature[];
-  /** Difference arrays (ordered) or direct sums (nominal) of f_j, per feature. */
-  effect: Float64Array[];
-  /** Contribution of leaves that do not restrict feature j: added to every level. */
-  constant: Float64Array;
-  leafValues: number[];
-  leafVolumes: number[];
-  /** Current box: bin range per ordered feature, level mask per nominal one. */
-  lo: Int32Array;
-  hi: Int32Array;
-  masks: (Uint8Array | null)[];
-  /** Prefix sums of ordered weights, for the share of a bin range. */
-  prefix: (Float64Array | null)[];
-}
-
 export function fanova(
   features: Feature[],
   y: Float64Array,
   options: ForestOptions = DEFAULT_FOREST,
+  counter: ForestCounter = { rowVisits: 0, splitEvaluations: 0 },
 ): FanovaResult {
   const p = features.length;
   const n = y.length;
@@ -98,26 +104,16 @@ export function fanova(
     return { mainEffects: Array.from(sums), interactions: 0, trees: 0 };
   }
   const random = mulberry32(options.seed);
-  const size = options.bootstrap ? Math.min(n, options.sampleSize) : n;
-  const maxLevels = Math.max(...features.map((f) => f.levels));
-  const builder = new TreeBuilder(features, y, options, random, maxLevels);
+  const treeBudget = Math.floor(options.workBudget / options.trees);
+  const size = options.bootstrap ? sampleSize(n, p, treeBudget, options) : n;
+  const builder = new TreeBuilder(features, y, options, random, counter);
   const prefix = features.map((f) => (f.kind === 'ordered' ? prefixSums(f.weights) : null));
   for (let t = 0; t < options.trees; t++) {
     const rows = new Int32Array(size);
     for (let i = 0; i < size; i++) rows[i] = options.bootstrap ? Math.floor(random() * n) : i;
-    const state: TreeState = {
-      features,
-      effect: features.map((f) => new Float64Array(f.levels + 1)),
-      constant: new Float64Array(p),
-      leafValues: [],
-      leafVolumes: [],
-      lo: new Int32Array(p),
-      hi: Int32Array.from(features, (f) => f.levels - 1),
-      masks: features.map((f) => (f.kind === 'nominal' ? new Uint8Array(f.levels).fill(1) : null)),
-      prefix,
-    };
-    builder.grow(rows, 0, size, 0, state);
-    const fractions = decompose(state);
+    const effects = new TreeEffects(features, prefix);
+    builder.tree(rows, treeBudget, effects);
+    const fractions = effects.decompose();
     if (!fractions) continue;
     used++;
     for (let j = 0; j < p; j++) sums[j] += fractions[j];
@@ -127,252 +123,12 @@ export function fanova(
   return { mainEffects, interactions: used > 0 ? Math.max(0, 1 - explained) : 0, trees: used };
 }
 
-function prefixSums(weights: Float64Array): Float64Array {
-  const out = new Float64Array(weights.length + 1);
-  for (let i = 0; i < weights.length; i++) out[i + 1] = out[i] + weights[i];
-  return out;
-}
-
-/** Variance fractions of the main effects of one tree, or null when the tree is constant. */
-function decompose(state: TreeState): Float64Array | null {
-  const { features, leafValues, leafVolumes } = state;
-  let mean = 0;
-  for (let l = 0; l < leafValues.length; l++) mean += leafValues[l] * leafVolumes[l];
-  let variance = 0;
-  for (let l = 0; l < leafValues.length; l++) {
-    variance += leafVolumes[l] * (leafValues[l] - mean) ** 2;
-  }
-  if (!(variance > 1e-15)) return null;
-  const out = new Float64Array(features.length);
-  features.forEach((f, j) => {
-    const effect = state.effect[j];
-    let running = 0;
-    let vj = 0;
-    for (let c = 0; c < f.levels; c++) {
-      running = f.kind === 'ordered' ? running + effect[c] : effect[c];
-      const fc = running + state.constant[j];
-      vj += f.weights[c] * (fc - mean) ** 2;
-    }
-    out[j] = Math.min(1, vj / variance);
-  });
-  return out;
-}
-
 /**
- * Insertion sort of the first `length` levels: by level (ordered features) or by mean target
- * (nominal ones), ties by level. Nodes hold few levels, so this beats a comparator sort.
+ * Rows drawn for each tree: at most `sampleSize`, and few enough that a typical tree (every level
+ * of depth scanning `featureFraction` of the features over all its rows) fits the tree's budget.
  */
-function sortLevels(
-  order: Int32Array,
-  length: number,
-  sum: Float64Array | null,
-  count: Float64Array | null,
-): void {
-  const key = (c: number) => (sum && count ? sum[c] / count[c] : c);
-  for (let i = 1; i < length; i++) {
-    const c = order[i];
-    const kc = key(c);
-    let k = i - 1;
-    while (k >= 0 && (key(order[k]) > kc || (key(order[k]) === kc && order[k] > c))) {
-      order[k + 1] = order[k];
-      k--;
-    }
-    order[k + 1] = c;
-  }
-}
-
-class TreeBuilder {
-  private readonly count: Float64Array;
-  private readonly sum: Float64Array;
-  private readonly order: Int32Array;
-  private readonly featureOrder: Int32Array;
-  private readonly tries: number;
-
-  constructor(
-    private readonly features: Feature[],
-    private readonly y: Float64Array,
-    private readonly options: ForestOptions,
-    private readonly random: () => number,
-    maxLevels: number,
-  ) {
-    this.count = new Float64Array(maxLevels);
-    this.sum = new Float64Array(maxLevels);
-    this.order = new Int32Array(maxLevels);
-    this.featureOrder = Int32Array.from(features, (_, i) => i);
-    this.tries = Math.max(1, Math.round(options.featureFraction * features.length));
-  }
-
-  grow(rows: Int32Array, start: number, end: number, depth: number, state: TreeState): void {
-    const { y, options } = this;
-    const n = end - start;
-    let total = 0;
-    let totalSq = 0;
-    for (let i = start; i < end; i++) {
-      const v = y[rows[i]];
-      total += v;
-      totalSq += v * v;
-    }
-    const impurity = totalSq - (total * total) / n;
-    const split =
-      n >= 2 * options.minLeaf && depth < options.maxDepth && impurity > 1e-12 * n
-        ? this.bestSplit(rows, start, end, total)
-        : null;
-    if (!split) {
-      this.leaf(total / n, state);
-      return;
-    }
-    const { feature: j, left } = split;
-    const codes = this.features[j].codes;
-    // Partition rows[start, end) so the left child's rows come first.
-    let mid = start;
-    for (let i = start; i < end; i++) {
-      if (left[codes[rows[i]]] === 1) {
-        const t = rows[mid];
-        rows[mid] = rows[i];
-        rows[i] = t;
-        mid++;
-      }
-    }
-    if (this.features[j].kind === 'ordered') {
-      const [lo, hi] = [state.lo[j], state.hi[j]];
-      let t = lo;
-      while (t < hi && left[t + 1] === 1) t++;
-      state.hi[j] = t;
-      this.grow(rows, start, mid, depth + 1, state);
-      state.hi[j] = hi;
-      state.lo[j] = t + 1;
-      this.grow(rows, mid, end, depth + 1, state);
-      state.lo[j] = lo;
-    } else {
-      const mask = state.masks[j] as Uint8Array;
-      const saved = mask.slice();
-      for (let c = 0; c < mask.length; c++) mask[c] = saved[c] & left[c];
-      this.grow(rows, start, mid, depth + 1, state);
-      for (let c = 0; c < mask.length; c++) mask[c] = saved[c] & (1 - left[c]);
-      this.grow(rows, mid, end, depth + 1, state);
-      mask.set(saved);
-    }
-  }
-
-  /** The squared-error-optimal split over a random subset of features; `left` flags levels. */
-  private bestSplit(
-    rows: Int32Array,
-    start: number,
-    end: number,
-    total: number,
-  ): { feature: number; left: Uint8Array } | null {
-    const { features, y, count, sum, order, featureOrder, random } = this;
-    // count and sum are all zero between calls.
-    const minLeaf = this.options.minLeaf;
-    const n = end - start;
-    // Partial Fisher–Yates: the first `tries` entries are the features to try at this node.
-    for (let i = 0; i < this.tries; i++) {
-      const k = i + Math.floor(random() * (featureOrder.length - i));
-      const t = featureOrder[i];
-      featureOrder[i] = featureOrder[k];
-      featureOrder[k] = t;
-    }
-    let bestGain = 1e-12 * n;
-    let best: { feature: number; left: Uint8Array } | null = null;
-    const base = (total * total) / n;
-    for (let f = 0; f < featureOrder.length; f++) {
-      if (f >= this.tries && best) break;
-      const j = featureOrder[f];
-      const feature = features[j];
-      const codes = feature.codes;
-      // Histogram of the node's rows by level, listing the levels present as they appear, so
-      // small nodes never scan (or clear) all 64 bins.
-      let present = 0;
-      for (let i = start; i < end; i++) {
-        const row = rows[i];
-        const c = codes[row];
-        if (count[c] === 0) order[present++] = c;
-        count[c]++;
-        sum[c] += y[row];
-      }
-      if (present >= 2) {
-        if (feature.kind === 'ordered') sortLevels(order, present, null, null);
-        else sortLevels(order, present, sum, count);
-        let nl = 0;
-        let sl = 0;
-        let bestCut = -1;
-        let featureGain = bestGain;
-        for (let k = 0; k < present - 1; k++) {
-          const c = order[k];
-          nl += count[c];
-          sl += sum[c];
-          const nr = n - nl;
-          if (nl < minLeaf) continue;
-          if (nr < minLeaf) break;
-          const sr = total - sl;
-          const gain = (sl * sl) / nl + (sr * sr) / nr - base;
-          if (gain > featureGain) {
-            featureGain = gain;
-            bestCut = k;
-          }
-        }
-        if (bestCut >= 0) {
-          bestGain = featureGain;
-          const levels = feature.levels;
-          const left = new Uint8Array(levels);
-          if (feature.kind === 'ordered') {
-            left.fill(1, 0, order[bestCut] + 1);
-          } else {
-            let leftRows = 0;
-            for (let k = 0; k <= bestCut; k++) {
-              left[order[k]] = 1;
-              leftRows += count[order[k]];
-            }
-            // Levels this node never saw follow its larger child.
-            if (leftRows * 2 > n) for (let c = 0; c < levels; c++) if (count[c] === 0) left[c] = 1;
-          }
-          best = { feature: j, left };
-        }
-      }
-      for (let k = 0; k < present; k++) {
-        count[order[k]] = 0;
-        sum[order[k]] = 0;
-      }
-    }
-    return best;
-  }
-
-  private leaf(value: number, state: TreeState): void {
-    const { features } = this;
-    const p = features.length;
-    const shares = new Float64Array(p);
-    let volume = 1;
-    for (let j = 0; j < p; j++) {
-      const f = features[j];
-      let share = 0;
-      if (f.kind === 'ordered') {
-        const prefix = state.prefix[j] as Float64Array;
-        share = prefix[state.hi[j] + 1] - prefix[state.lo[j]];
-      } else {
-        const mask = state.masks[j] as Uint8Array;
-        for (let c = 0; c < f.levels; c++) if (mask[c] === 1) share += f.weights[c];
-      }
-      shares[j] = share;
-      volume *= share;
-    }
-    state.leafValues.push(value);
-    state.leafVolumes.push(volume);
-    if (volume === 0) return;
-    for (let j = 0; j < p; j++) {
-      const f = features[j];
-      if (shares[j] >= 1 - 1e-12) {
-        state.constant[j] += value * volume;
-        continue;
-      }
-      const contribution = (value * volume) / shares[j];
-      const effect = state.effect[j];
-      if (f.kind === 'ordered') {
-        effect[state.lo[j]] += contribution;
-        effect[state.hi[j] + 1] -= contribution;
-      } else {
-        const mask = state.masks[j] as Uint8Array;
-        for (let c = 0; c < f.levels; c++) if (mask[c] === 1) effect[c] += contribution;
-      }
-    }
-  }
+export function sampleSize(n: number, p: number, treeBudget: number, options: ForestOptions) {
+  const tries = Math.max(1, Math.round(options.featureFraction * p));
+  const affordable = Math.floor(treeBudget / (tries * (options.maxDepth + 1)));
+  return Math.min(n, options.sampleSize, Math.max(MIN_SAMPLE, affordable));
 }
