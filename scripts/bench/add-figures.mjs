@@ -1,8 +1,8 @@
 // The one UI step of the figures scenario that is tied to how figures are added: a fresh load
-// shows 2 figures (issue heatmap, parameter heatmap); this adds 8 more. Today that is the Figures
-// cell's add-a-figure menu (`figure-kind`, `figure-option`, `figure-add`, tests/browser/README.md).
-// When figures become notebook cells added from an "Add cell" menu, adapt addFigure() only: the
-// scenario needs nothing else than `[data-testid="figure"]` cards and their `figure-plot` state.
+// shows 2 figure cells (issue heatmap, parameter heatmap); this adds 8 more through the notebook's
+// "Add cell" menu (`add-cell-end`, `figure-kind`, `figure-option`, `figure-add`: see
+// tests/browser/README.md). The scenario needs nothing else than `[data-testid="figure"]` cards
+// and their `figure-plot` state.
 
 /** The 8 added figures: every other kind once, then the parameter heatmap with other aggregates. */
 export const EXTRA_FIGURES = [
@@ -19,25 +19,22 @@ export const EXTRA_FIGURES = [
 // Generous: on a loaded machine a figure built in the worker (importance) can take many seconds.
 const timeout = 120_000;
 
-/** Adds one figure through the page's menu and waits for its card to appear. */
+/** Adds one figure cell at the end of the notebook through its "Add cell" menu. */
 export async function addFigure(page, { kind, options = {} }) {
   const cards = page.locator('[data-testid="figure"]');
   const before = await cards.count();
-  const kindSelect = page.locator('[data-testid="figure-kind"]').first();
+  const kindSelect = page.locator('[data-testid="figure-kind"]');
   if ((await kindSelect.count()) === 0) {
-    // A closed "Add cell" menu: open it once (matched by its visible name, not a test id).
-    await page
-      .getByRole('button', { name: /add (cell|figure)/i })
-      .first()
-      .click({ timeout });
+    const open = page.locator('[data-testid="add-cell-end"]');
+    await open.evaluate((el) => el.scrollIntoView({ block: 'center' }), null, { timeout });
+    await open.click({ timeout });
   }
   await kindSelect.selectOption(kind, { timeout });
   for (const [option, value] of Object.entries(options))
     await page
       .locator(`[data-testid="figure-option"][data-option="${option}"]`)
-      .first()
       .selectOption(value, { timeout });
-  const add = page.locator('[data-testid="figure-add"]').first();
+  const add = page.locator('[data-testid="figure-add"]');
   // Centred first: at the viewport's edge the sticky bar can sit over the button.
   await add.evaluate((el) => el.scrollIntoView({ block: 'center' }), null, { timeout });
   await add.click({ timeout });

@@ -36,6 +36,9 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   limitedEval: { severeBelow: 500 },
   floorEffect: { margin: 0.05 },
   withinNoise: { zCritical: 1.96, maxRuns: 10 },
+  dryRun: { maxSteps: 50, maxSeconds: 60, minEpochFraction: 0.1, maxRuns: 10 },
+  mcAtChance: { margin: 0.1 },
+  accuracyVsF1: { maxGap: 0.15 },
   curvePoints: { minPoints: 5 },
   curveSmoothing: { weight: 0.6 },
   curveSpikes: {
@@ -221,6 +224,24 @@ export const SETTING_RATIONALES: Rationales = {
       'The usual 95% line: a difference under 1.96 standard errors of the difference appears by chance in more than 1 of 20 re-evaluations (two accuracies near 60% on 250 examples each: ±8.6 points).',
     maxRuns:
       'A handful of models or checkpoints is a comparison whose winner a reader takes as real; in a sweep, flat-sweep and seed-variance judge noise instead.',
+  },
+  dryRun: {
+    maxSteps:
+      'Fifty steps is a smoke test (seed 004: 21; max_steps=5 debug runs); the shortest real fine-tunes in the reference files ran 120–125 steps.',
+    maxSeconds:
+      'Under a minute of training (seed 004: 6 s) is a pipeline check for any model a report audits; the healthy reports trained for 10–100 minutes.',
+    minEpochFraction:
+      'Less than a tenth of one pass over the training set leaves most examples unseen: a debug run, not a fine-tune.',
+    maxRuns:
+      'A report or a handful of checkpoints; in a sweep, short-run and stopped-early judge lengths against the siblings.',
+  },
+  mcAtChance: {
+    margin:
+      'Within 10% of guessing (≤ 27.5% on 4-choice MMLU or ARC, ≤ 55% on 2-choice WinoGrande or BoolQ) a model is practically guessing; as at-chance.',
+  },
+  accuracyVsF1: {
+    maxGap:
+      'A majority-class predictor at 90% accuracy on two classes has a macro-F1 of 0.47; balanced classifiers keep the two within a few points (LR sweep: 0.62 vs 0.61).',
   },
   curvePoints: {
     minPoints: 'Five points is the least that shows a direction and a rise over three evaluations.',

@@ -33,7 +33,10 @@ export type ReportDetectorId =
   | 'implausible-loss-scale'
   | 'limited-eval'
   | 'floor-effect'
-  | 'within-noise';
+  | 'within-noise'
+  | 'dry-run'
+  | 'mc-at-chance'
+  | 'accuracy-vs-f1';
 
 /** Detectors over training curves, one finding per (detector, run, metric). */
 export type CurveDetectorId =

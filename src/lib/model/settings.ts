@@ -127,6 +127,24 @@ export interface DetectorSettings {
     /** Without a base model, best vs runner-up is judged only in tables of at most this many runs. */
     maxRuns: number;
   };
+  dryRun: {
+    /** A run of at most this many optimiser steps (global_step, max_steps, total_steps) is a dry run. */
+    maxSteps: number;
+    /** …or one whose train_runtime (Trainer, in seconds) is below this. */
+    maxSeconds: number;
+    /** …or one that saw less than this share of one epoch of its training set. */
+    minEpochFraction: number;
+    /** Judged only in tables of at most this many runs (a report, a few checkpoints). */
+    maxRuns: number;
+  };
+  mcAtChance: {
+    /** A multiple-choice accuracy at most (1 / choices) × (1 + margin) is at chance. */
+    margin: number;
+  };
+  accuracyVsF1: {
+    /** Accuracy above macro-F1 by more than this (on a 0–1 scale) hides the minority classes. */
+    maxGap: number;
+  };
   // Training-curve detectors (analysis/curves): one section per concern, all prefixed "curve".
   curvePoints: {
     /** Fewer finite points than this and a curve is not judged (too-few-points says so). */

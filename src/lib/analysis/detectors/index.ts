@@ -3,9 +3,11 @@
  * number trustworthy?), then training behaviour, then the design of the sweep as a whole.
  */
 import type { Detector } from '../context';
+import { accuracyVsF1 } from './accuracy-vs-f1';
 import { atChance } from './at-chance';
 import { collapsedTrials } from './collapsed-trials';
 import { confoundedParams } from './confounded-params';
+import { dryRun } from './dry-run';
 import { duplicateResults } from './duplicate-results';
 import { edgeOfRange } from './edge-of-range';
 import { evalMissing } from './eval-missing';
@@ -14,6 +16,7 @@ import { flatSweep } from './flat-sweep';
 import { floorEffect } from './floor-effect';
 import { implausibleLossScale } from './implausible-loss-scale';
 import { limitedEval } from './limited-eval';
+import { mcAtChance } from './mc-at-chance';
 import { metricOutOfRange } from './metric-out-of-range';
 import { nanMetrics } from './nan-metrics';
 import { overfitting } from './overfitting';
@@ -51,12 +54,17 @@ export const DETECTORS: readonly Detector[] = [
   tinyEvalSet,
   limitedEval,
   withinNoise,
+  dryRun,
+  mcAtChance,
+  accuracyVsF1,
 ];
 
 export {
+  accuracyVsF1,
   atChance,
   collapsedTrials,
   confoundedParams,
+  dryRun,
   duplicateResults,
   edgeOfRange,
   evalMissing,
@@ -65,6 +73,7 @@ export {
   floorEffect,
   implausibleLossScale,
   limitedEval,
+  mcAtChance,
   metricOutOfRange,
   nanMetrics,
   overfitting,

@@ -13,6 +13,9 @@ export const REPORT_DETECTORS: readonly DetectorId[] = [
   'limited-eval',
   'floor-effect',
   'within-noise',
+  'dry-run',
+  'mc-at-chance',
+  'accuracy-vs-f1',
 ];
 
 export async function datasetOf(files: { path: string; text: string }[]): Promise<Dataset> {

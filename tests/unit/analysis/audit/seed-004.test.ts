@@ -1,4 +1,4 @@
-/** Issue 5's done-when: a seed-004-shaped report pair yields the tiny set, val < train, perplexity. */
+/** Issue 5's done-when: a seed-004-shaped report pair yields the tiny set, val < train, perplexity, dry run. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../src/lib/analysis/settings';
 import { valBelowTrainOnCurves } from '../../../../src/lib/analysis/audit/val-below-train-curves';
@@ -9,13 +9,26 @@ const pair = () =>
   analyzeFiles([fixture(seed004TrainingResults()), fixture(seed004EvaluationResults())]);
 
 describe('the seed-004 report pair', () => {
-  it('fires tiny-eval-set, val-below-train and implausible-loss-scale, nothing else of the audit', async () => {
+  it('fires tiny-eval-set, val-below-train, implausible-loss-scale and dry-run, nothing else of the audit', async () => {
     const { summary } = await pair();
     expect(auditFindings(summary).map((f) => [f.detector, f.runIds[0]])).toEqual([
       ['implausible-loss-scale', 'fine-tuned'],
       ['implausible-loss-scale', 'base'],
       ['val-below-train', 'fine-tuned'],
       ['tiny-eval-set', 'fine-tuned'],
+      ['dry-run', 'fine-tuned'],
+    ]);
+  });
+
+  it('dry-run: 21 optimiser steps (6.19 s, unit not stated) evaluated as the fine-tuned model', async () => {
+    const f = auditFindings((await pair()).summary).find((x) => x.detector === 'dry-run');
+    expect(f?.title).toBe(
+      'Run fine-tuned: trained for only 21 optimiser steps, yet its evaluation is reported as the result (a dry run?)',
+    );
+    expect(evidenceText(f!)).toEqual([
+      'optimiser steps (total_steps) = 21 (≤ 50)',
+      'total_time (unit not stated) = 6.19',
+      'reported val_loss = 7.021',
     ]);
   });
 
