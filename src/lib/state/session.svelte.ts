@@ -2,9 +2,10 @@
  * One analysis session: the file being read, its columns, the roles, the summary and the report.
  * The only place that talks to the analysis worker (through the injected client).
  *
- * Every asynchronous operation takes a token; an answer whose token is no longer current (the user
- * cancelled, reset or started another load) is dropped, so late worker answers never overwrite
- * newer state.
+ * Every asynchronous operation takes a token (session-tokens.ts); an answer whose token is no
+ * longer current (the user cancelled, reset or started another load) is dropped, so late worker
+ * answers never overwrite newer state. The detector settings, the run selection, the stateless
+ * worker queries and the load helpers live in their own session-*.ts modules.
  */
 import type {
   AnalysisSummary,
@@ -37,62 +38,26 @@ import type {
   ThemeName,
   WorkerError,
 } from '../worker/protocol';
-import { TABLE_FORMAT_LABELS } from '../worker/protocol';
-import {
-  isValidSetting,
-  mergeSettings,
-  getSetting,
-  sameSettings,
-  settingsDiff,
-  withSetting,
-} from '../worker/settings';
 import { requestCompare } from './compare';
-import { EXAMPLES, type ExampleName } from './examples';
-import { fetchExample, type FetchedExample } from './example-fetch';
+import type { ExampleName } from './examples';
+import { RunSelection } from './run-selection.svelte';
 import {
-  defaultStorage,
-  readStoredSettings,
-  writeStoredSettings,
-  type SettingsStorage,
-} from './settings-store';
-import { fetchSrcFiles, SrcError } from './src-url';
+  exampleDownload,
+  overridesOfColumns,
+  readingProgress,
+  srcDownload,
+  tableFormatChoice,
+  type DownloadedOrigin,
+  type InputDownload,
+} from './session-load';
+import { requestCurves, requestExport, requestFigure } from './session-queries';
+import { SessionSettings } from './session-settings.svelte';
+import { OperationTokens } from './session-tokens';
+import type { LoadOrigin, Phase, SessionOptions, TableFormatChoice } from './session-types';
+import { defaultStorage } from './settings-store';
 import { columnViews, groupFindings, sameRole, type ColumnView, type FindingGroup } from './views';
 
-export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-
-/** The sweep table's format: which file, what detection said, what the user chose instead. */
-export interface TableFormatChoice {
-  path: string;
-  detected: TableFormatId;
-  /** Null: the detected format is in use. */
-  chosen: TableFormatId | null;
-  options: { id: TableFormatId; label: string }[];
-}
-
-const TABLE_FORMAT_OPTIONS = Object.entries(TABLE_FORMAT_LABELS).map(([id, label]) => ({
-  id: id as TableFormatId,
-  label,
-}));
-
-export interface SessionOptions {
-  /** Used by `loadExample`; defaults to the global `fetch`. */
-  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
-  /** Where the examples live, relative to the page. */
-  examplesBase?: string;
-  /** Where detector settings persist; defaults to `localStorage`, null: not kept. */
-  storage?: SettingsStorage | null;
-  /** Quiet time after a settings change before the analysis re-runs (default 300 ms). */
-  settingsDelayMs?: number;
-}
-
-/**
- * What the current data was loaded from, with the files read (fetched ones included), so the
- * workspace can store the bytes and reopen the notebook without the user dropping them again.
- */
-export type LoadOrigin = { label: string; files: readonly InputFile[] } & (
-  { kind: 'files' } | { kind: 'example'; name: ExampleName } | { kind: 'url'; urls: string[] }
-);
-
+export type { LoadOrigin, Phase, SessionOptions, TableFormatChoice } from './session-types';
 export { EXAMPLES, type ExampleInfo, type ExampleName } from './examples';
 export { SETTINGS_STORAGE_KEY, type SettingsStorage } from './settings-store';
 
@@ -114,15 +79,6 @@ export class Session {
   analyzing = $state(false);
   /** The last re-analysis failed (e.g. no metric left); the file itself is still loaded. */
   analysisError = $state.raw<WorkerError | null>(null);
-  /** Runs selected in one cell, highlighted in the others. */
-  selectedRunIds = $state.raw<readonly string[]>([]);
-  /** Every detector threshold with default and rationale; known after the first load. */
-  settingsSchema = $state.raw<SettingsSchema | null>(null);
-  /**
-   * The detector thresholds the analysis runs with (complete once the schema is known), kept in
-   * storage across visits. Null before the first load.
-   */
-  settings = $state.raw<DetectorSettings | null>(null);
   /** Where the data on screen came from; set when a load starts, null on the empty page. */
   loadedFrom = $state.raw<LoadOrigin | null>(null);
 
@@ -132,10 +88,6 @@ export class Session {
   #detectedFormat = $state<TableFormatId | null>(null);
   /** Roles as first inferred for this file, before any override. */
   #inferredRoles = $state.raw<readonly ColumnRole[]>([]);
-  #idColumn: string | null = null;
-  // A snapshot rebuilt when the selection changes, never mutated: no SvelteSet needed.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #selected: ReadonlySet<string> = $derived(new Set(this.selectedRunIds));
 
   readonly source: SourceInfo | null = $derived(this.loaded?.source ?? null);
   readonly columns: readonly Column[] = $derived(this.loaded?.columns ?? []);
@@ -151,27 +103,9 @@ export class Session {
   );
   readonly findingGroups: FindingGroup[] = $derived(groupFindings(this.summary));
   /** Null when no sweep table was read (logs, event files or reports alone). */
-  readonly tableFormatChoice: TableFormatChoice | null = $derived.by(() => {
-    const source = this.loaded?.source;
-    const detected = this.#detectedFormat;
-    // The table used is the first sweep CSV of a multi-file load, or the lone file.
-    const path = source?.files
-      ? source.files.find((f) => f.kind === 'sweep-csv')?.path
-      : this.#files.length === 1
-        ? this.#files[0].path
-        : undefined;
-    if (!source?.tableFormat || detected === null || path === undefined) return null;
-    const chosen = Object.hasOwn(this.#tableFormats, path) ? this.#tableFormats[path] : null;
-    return { path, detected, chosen, options: TABLE_FORMAT_OPTIONS };
-  });
-  /** How many thresholds differ from their defaults. */
-  readonly settingsChanged: number = $derived.by(() => {
-    const schema = this.settingsSchema;
-    const settings = this.settings;
-    if (!schema || !settings) return 0;
-    const diff = settingsDiff(schema, settings);
-    return Object.values(diff).reduce((n, group) => n + Object.keys(group).length, 0);
-  });
+  readonly tableFormatChoice: TableFormatChoice | null = $derived.by(() =>
+    tableFormatChoice(this.loaded?.source, this.#detectedFormat, this.#files, this.#tableFormats),
+  );
   /** Loaded but not analysed: why, in one sentence (null when analysed or not loaded). */
   readonly notAnalysedReason: string | null = $derived.by(() => {
     if (this.phase !== 'ready' || this.summary || this.analyzing) return null;
@@ -186,29 +120,57 @@ export class Session {
   readonly #client: AnalysisClient;
   readonly #fetch: (url: string, init?: RequestInit) => Promise<Response>;
   readonly #examplesBase: string;
+  readonly #tokens: OperationTokens;
+  readonly #detector: SessionSettings;
+  readonly #selection = new RunSelection();
+  readonly #settingsDelayMs: number;
   #files: InputFile[] = [];
   /** Set by loadExample / loadUrls for the loadFiles call they make. */
   #nextOrigin: LoadOrigin | null = null;
-  #token = 0;
-  #inflightId: number | null = null;
-  #fetchAbort: AbortController | null = null;
   /** Overrides of the summary on screen, restored when a re-analysis is cancelled. */
   #appliedOverrides: RoleOverrides = {};
-  /** Settings of the summary on screen, restored when a re-analysis is cancelled. */
-  #appliedSettings: DetectorSettings | null = null;
-  readonly #storage: SettingsStorage | null;
-  /** Values read from storage, sent with the first load before the schema can check them. */
-  #storedSettings: SettingsOverrides | null;
-  readonly #settingsDelayMs: number;
-  #settingsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(client: AnalysisClient, options: SessionOptions = {}) {
     this.#client = client;
+    this.#tokens = new OperationTokens((id) => client.cancel(id));
     this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.#examplesBase = options.examplesBase ?? './examples/';
-    this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.#detector = new SessionSettings(
+      options.storage === undefined ? defaultStorage() : options.storage,
+    );
     this.#settingsDelayMs = options.settingsDelayMs ?? 300;
-    this.#storedSettings = this.#readStoredSettings();
+  }
+
+  /** Runs selected in one cell, highlighted in the others. */
+  get selectedRunIds(): readonly string[] {
+    return this.#selection.ids;
+  }
+  set selectedRunIds(runIds: readonly string[]) {
+    this.#selection.ids = runIds;
+  }
+
+  /** Every detector threshold with default and rationale; known after the first load. */
+  get settingsSchema(): SettingsSchema | null {
+    return this.#detector.schema;
+  }
+  set settingsSchema(schema: SettingsSchema | null) {
+    this.#detector.schema = schema;
+  }
+
+  /**
+   * The detector thresholds the analysis runs with (complete once the schema is known), kept in
+   * storage across visits. Null before the first load.
+   */
+  get settings(): DetectorSettings | null {
+    return this.#detector.values;
+  }
+  set settings(settings: DetectorSettings | null) {
+    this.#detector.values = settings;
+  }
+
+  /** How many thresholds differ from their defaults. */
+  get settingsChanged(): number {
+    return this.#detector.changed;
   }
 
   get busy(): boolean {
@@ -216,7 +178,7 @@ export class Session {
   }
 
   isSelected(runId: string): boolean {
-    return this.#selected.has(runId);
+    return this.#selection.has(runId);
   }
 
   /** Read a file and analyse it with inferred roles. */
@@ -238,63 +200,52 @@ export class Session {
     this.#nextOrigin = null;
     this.phase = 'loading';
     const totalBytes = files.reduce((n, f) => n + f.file.size, 0);
-    this.progress = { phase: 'reading', bytesRead: 0, totalBytes, rows: 0 };
+    this.progress = readingProgress(0, totalBytes);
     const request = this.#client.request(
-      { type: 'load', files, options: { overrides: {}, settings: this.#settingsToSend() } },
+      { type: 'load', files, options: { overrides: {}, settings: this.#detector.toSend() } },
       (p) => {
-        if (token === this.#token) this.progress = p;
+        if (this.#tokens.isCurrent(token)) this.progress = p;
       },
     );
-    this.#inflightId = request.id;
+    this.#tokens.track(request.id);
     try {
       const result = await request;
-      if (token !== this.#token) return;
+      if (!this.#tokens.isCurrent(token)) return;
       this.#applyLoad(result, {});
       this.#inferredRoles = result.analysis?.summary.roles ?? result.roles ?? [];
       this.#detectedFormat = result.source.tableFormat?.id ?? null;
       this.phase = 'ready';
     } catch (error) {
-      if (token !== this.#token) return;
+      if (!this.#tokens.isCurrent(token)) return;
       if (isCancelled(error)) this.#toEmpty();
       else this.#fail(toWorkerError(error));
     } finally {
-      if (token === this.#token) {
-        this.#inflightId = null;
+      if (this.#tokens.isCurrent(token)) {
+        this.#tokens.settle(token);
         this.progress = null;
       }
     }
     // A large sweep answers with the per-trial detectors first; fetch the full analysis now.
-    if (token === this.#token && this.summary?.firstPass) await this.#reanalyze(this.overrides);
+    if (this.#tokens.isCurrent(token) && this.summary?.firstPass)
+      await this.#reanalyze(this.overrides);
   }
 
   /** Fetch one of the bundled examples (a CSV, or a folder of logs) and load it. */
-  async loadExample(name: ExampleName): Promise<void> {
-    const token = this.#begin();
-    const kind = EXAMPLES.find((e) => e.name === name)?.kind ?? 'csv';
-    const label = kind === 'csv' ? `${name}.csv` : name;
-    this.#clearData();
-    this.fileName = label;
-    this.phase = 'loading';
-    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: 0, rows: 0 };
-    const abort = new AbortController();
-    this.#fetchAbort = abort;
-    let fetched: FetchedExample;
-    try {
-      fetched = await fetchExample(name, this.#examplesBase, this.#fetch, abort.signal);
-    } catch (error) {
-      if (token !== this.#token) return;
-      this.#fail({
-        code: 'internal',
-        message: `Could not fetch the example ${label}: ${error instanceof Error ? error.message : String(error)}`,
-        file: label,
-      });
-      return;
-    } finally {
-      if (this.#fetchAbort === abort) this.#fetchAbort = null;
-    }
-    if (token !== this.#token) return;
-    this.#nextOrigin = { kind: 'example', name, label: fetched.label, files: fetched.files };
-    await this.loadFiles(fetched.files, fetched.label);
+  loadExample(name: ExampleName): Promise<void> {
+    return this.#downloadThenLoad(exampleDownload(name, this.#examplesBase, this.#fetch));
+  }
+
+  /**
+   * Open `?src=` links (http(s); relative ones against `pageUrl`) as if their files were dropped.
+   * The download shows progress and stops on cancel(); a failure says why (see src-url.ts).
+   */
+  loadUrls(urls: readonly string[], pageUrl = globalThis.location?.href ?? ''): Promise<void> {
+    if (urls.length === 0) return Promise.resolve();
+    return this.#downloadThenLoad(srcDownload(urls, pageUrl, this.#fetch));
+  }
+
+  loadUrl(url: string): Promise<void> {
+    return this.loadUrls([url]);
   }
 
   /** Override the role of one column (null: back to the inferred role) and re-run the analysis. */
@@ -324,30 +275,27 @@ export class Session {
       const request = this.#client.request({
         type: 'load',
         files: this.#files,
-        options: { overrides: {}, settings: this.#settingsToSend(), tableFormats: formats },
+        options: { overrides: {}, settings: this.#detector.toSend(), tableFormats: formats },
       });
-      this.#inflightId = request.id;
+      this.#tokens.track(request.id);
       const result = await request;
-      if (token !== this.#token) return;
-      const names = result.columns.map((c) => c.name);
-      kept = Object.fromEntries(
-        Object.entries(overrides).filter(([column]) => names.includes(column)),
-      );
+      if (!this.#tokens.isCurrent(token)) return;
+      kept = overridesOfColumns(overrides, result.columns);
       // Committed only now: a cancelled re-read leaves the table on screen and its format.
       this.#tableFormats = formats;
       this.#applyLoad(result, {});
       this.#inferredRoles = result.analysis?.summary.roles ?? result.roles ?? [];
     } catch (error) {
-      if (token !== this.#token || isCancelled(error)) return;
+      if (!this.#tokens.isCurrent(token) || isCancelled(error)) return;
       this.analysisError = toWorkerError(error);
     } finally {
-      if (token === this.#token) {
+      if (this.#tokens.isCurrent(token)) {
         this.analyzing = false;
-        this.#inflightId = null;
+        this.#tokens.settle(token);
       }
     }
     const more = Object.keys(kept).length > 0 || this.summary?.firstPass;
-    if (token === this.#token && more) await this.#reanalyze(kept);
+    if (this.#tokens.isCurrent(token) && more) await this.#reanalyze(kept);
   }
 
   /** Drop every override and re-run the analysis. */
@@ -365,10 +313,7 @@ export class Session {
    * Checked against the schema once the worker sends it, like stored settings.
    */
   useSettings(overrides: SettingsOverrides | null): void {
-    this.#storedSettings = overrides;
-    this.settings = this.settingsSchema
-      ? mergeSettings(this.settingsSchema, overrides ?? {})
-      : null;
+    this.#detector.use(overrides);
   }
 
   /**
@@ -378,27 +323,14 @@ export class Session {
    * typing "2.5" runs it once.
    */
   setSetting(section: string, key: string, value: SettingValue): boolean {
-    const schema = this.settingsSchema;
-    const settings = this.settings;
-    const field = schema?.sections
-      .find((s) => s.key === section)
-      ?.fields.find((f) => f.key === key);
-    if (!schema || !settings || !field || !isValidSetting(field, value)) return false;
-    if (Object.is(getSetting(settings, section, key), value)) return true;
-    this.settings = withSetting(settings, section, key, value);
-    this.#persistSettings();
-    this.#scheduleSettingsAnalysis(this.#settingsDelayMs);
-    return true;
+    const update = this.#detector.update(section, key, value);
+    if (update === 'changed') this.#scheduleSettingsAnalysis(this.#settingsDelayMs);
+    return update !== 'invalid';
   }
 
   /** Every threshold back to its default; the analysis re-runs at once. */
   resetSettings(): void {
-    const schema = this.settingsSchema;
-    if (!schema || !this.settings) return;
-    if (sameSettings(schema, this.settings, schema.defaults)) return;
-    this.settings = mergeSettings(schema, schema.defaults);
-    this.#persistSettings();
-    this.#scheduleSettingsAnalysis(0);
+    if (this.#detector.resetToDefaults()) this.#scheduleSettingsAnalysis(0);
   }
 
   /** Stop what is running: a load goes back to the empty page, a re-analysis to the last result. */
@@ -410,10 +342,7 @@ export class Session {
       this.#begin();
       this.analyzing = false;
       this.overrides = this.#appliedOverrides;
-      if (this.#appliedSettings && this.settings !== this.#appliedSettings) {
-        this.settings = this.#appliedSettings;
-        this.#persistSettings();
-      }
+      this.#detector.restoreApplied();
     }
   }
 
@@ -424,12 +353,7 @@ export class Session {
   async exportSummaryJson(): Promise<Blob | null> {
     const loaded = this.loaded;
     if (!loaded || !this.summary) return null;
-    const { blob } = await this.#client.request({
-      type: 'export',
-      datasetId: loaded.datasetId,
-      format: 'summary-json',
-    });
-    return blob;
+    return requestExport(this.#client, loaded.datasetId, { format: 'summary-json' });
   }
 
   /**
@@ -439,61 +363,7 @@ export class Session {
   async exportAs(format: ExportFormat, report?: HtmlReportOptions): Promise<Blob | null> {
     const loaded = this.loaded;
     if (!loaded || !this.summary) return null;
-    const { blob } = await this.#client.request({
-      type: 'export',
-      datasetId: loaded.datasetId,
-      format,
-      report,
-    });
-    return blob;
-  }
-
-  /**
-   * Open `?src=` links (http(s); relative ones against `pageUrl`) as if their files were dropped.
-   * The download shows progress and stops on cancel(); a failure says why (see src-url.ts).
-   */
-  async loadUrls(
-    urls: readonly string[],
-    pageUrl = globalThis.location?.href ?? '',
-  ): Promise<void> {
-    if (urls.length === 0) return;
-    const token = this.#begin();
-    this.#clearData();
-    this.fileName = urls.length === 1 ? urls[0] : `${urls.length} links`;
-    this.phase = 'loading';
-    this.progress = { phase: 'reading', bytesRead: 0, totalBytes: 0, rows: 0 };
-    const abort = new AbortController();
-    this.#fetchAbort = abort;
-    let fetched: Awaited<ReturnType<typeof fetchSrcFiles>>;
-    try {
-      fetched = await fetchSrcFiles(urls, {
-        fetch: this.#fetch,
-        signal: abort.signal,
-        pageUrl,
-        onProgress: (bytesRead, totalBytes) => {
-          if (token === this.#token)
-            this.progress = { phase: 'reading', bytesRead, totalBytes, rows: 0 };
-        },
-      });
-    } catch (error) {
-      if (token !== this.#token) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.#fail({
-        code: 'unsupported',
-        message,
-        file: error instanceof SrcError ? error.url : undefined,
-      });
-      return;
-    } finally {
-      if (this.#fetchAbort === abort) this.#fetchAbort = null;
-    }
-    if (token !== this.#token) return;
-    this.#nextOrigin = { kind: 'url', urls: [...urls], label: fetched.label, files: fetched.files };
-    await this.loadFiles(fetched.files, fetched.label);
-  }
-
-  loadUrl(url: string): Promise<void> {
-    return this.loadUrls([url]);
+    return requestExport(this.#client, loaded.datasetId, { format, report });
   }
 
   /**
@@ -503,12 +373,7 @@ export class Session {
   async curveView(query: CurveQuery): Promise<CurveView | null> {
     const loaded = this.loaded;
     if (!loaded || !this.summary?.curves) return null;
-    try {
-      return await this.#client.request({ type: 'curves', datasetId: loaded.datasetId, query });
-    } catch (error) {
-      if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
-      throw error;
-    }
+    return requestCurves(this.#client, loaded.datasetId, query);
   }
 
   /**
@@ -518,17 +383,7 @@ export class Session {
   async figure(request: FigureRequest, theme: ThemeName): Promise<FigureResult | null> {
     const loaded = this.loaded;
     if (!loaded || !this.summary) return null;
-    try {
-      return await this.#client.request({
-        type: 'figure',
-        datasetId: loaded.datasetId,
-        request,
-        theme,
-      });
-    } catch (error) {
-      if (isCancelled(error) || toWorkerError(error).code === 'unknown-dataset') return null;
-      throw error;
-    }
+    return requestFigure(this.#client, loaded.datasetId, request, theme);
   }
 
   /** Compare 2–4 runs and rank every run by one metric (Compare cell); null when nothing is analysed. */
@@ -545,17 +400,15 @@ export class Session {
   }
 
   toggleRun(runId: string): void {
-    this.selectedRunIds = this.isSelected(runId)
-      ? this.selectedRunIds.filter((id) => id !== runId)
-      : [...this.selectedRunIds, runId];
+    this.#selection.toggle(runId);
   }
 
   selectRuns(runIds: readonly string[]): void {
-    this.selectedRunIds = [...runIds];
+    this.#selection.select(runIds);
   }
 
   clearSelection(): void {
-    this.selectedRunIds = [];
+    this.#selection.clear();
   }
 
   /** Stop the worker; the session is unusable afterwards. */
@@ -564,13 +417,38 @@ export class Session {
     this.#client.dispose();
   }
 
+  /** Download the input (an example, `?src=` links) with progress, then load it like dropped files. */
+  async #downloadThenLoad(download: InputDownload): Promise<void> {
+    const token = this.#begin();
+    this.#clearData();
+    this.fileName = download.label;
+    this.phase = 'loading';
+    this.progress = readingProgress(0, 0);
+    const abort = this.#tokens.startFetch();
+    let origin: DownloadedOrigin;
+    try {
+      origin = await download.fetch(abort.signal, (bytesRead, totalBytes) => {
+        if (this.#tokens.isCurrent(token)) this.progress = readingProgress(bytesRead, totalBytes);
+      });
+    } catch (error) {
+      if (!this.#tokens.isCurrent(token)) return;
+      this.#fail(download.failure(error));
+      return;
+    } finally {
+      this.#tokens.endFetch(abort);
+    }
+    if (!this.#tokens.isCurrent(token)) return;
+    this.#nextOrigin = origin;
+    await this.loadFiles(origin.files, origin.label);
+  }
+
   async #reanalyze(overrides: RoleOverrides): Promise<void> {
     const loaded = this.loaded;
     if (this.phase !== 'ready' || !loaded) return;
     const token = this.#begin();
     this.overrides = overrides;
     this.analyzing = true;
-    const settings = this.#settingsToSend();
+    const settings = this.#detector.toSend();
     try {
       let result: AnalyzeResult | null;
       try {
@@ -579,12 +457,12 @@ export class Session {
           datasetId: loaded.datasetId,
           options: { overrides, settings },
         });
-        this.#inflightId = request.id;
+        this.#tokens.track(request.id);
         result = await request;
       } catch (error) {
         // The worker was restarted (crash) and lost the dataset: read the file again.
         if (
-          token !== this.#token ||
+          !this.#tokens.isCurrent(token) ||
           this.#files.length === 0 ||
           toWorkerError(error).code !== 'unknown-dataset'
         )
@@ -594,62 +472,49 @@ export class Session {
           files: this.#files,
           options: { overrides, settings, tableFormats: this.#tableFormats },
         });
-        this.#inflightId = request.id;
+        this.#tokens.track(request.id);
         const reloaded = await request;
-        if (token !== this.#token) return;
+        if (!this.#tokens.isCurrent(token)) return;
         this.loaded = reloaded;
         result = reloaded.analysis;
       }
-      if (token !== this.#token) return;
+      if (!this.#tokens.isCurrent(token)) return;
       this.#applyAnalysis(result, overrides);
     } catch (error) {
-      if (token !== this.#token || isCancelled(error)) return;
+      if (!this.#tokens.isCurrent(token) || isCancelled(error)) return;
       this.summary = null;
       this.reportMarkdown = null;
       this.analysisError = toWorkerError(error);
     } finally {
-      if (token === this.#token) {
+      if (this.#tokens.isCurrent(token)) {
         this.analyzing = false;
-        this.#inflightId = null;
+        this.#tokens.settle(token);
       }
     }
   }
 
-  /** Start a new operation: cancel whatever runs and return the new token. */
+  /** Start a new operation: cancel whatever runs (a pending settings run too), return the token. */
   #begin(): number {
-    this.#clearSettingsTimer();
-    if (this.#inflightId !== null) this.#client.cancel(this.#inflightId);
-    this.#inflightId = null;
-    this.#fetchAbort?.abort();
-    this.#fetchAbort = null;
-    return ++this.#token;
+    this.#detector.clearTimer();
+    return this.#tokens.begin();
   }
 
   #applyLoad(result: LoadResult, overrides: RoleOverrides): void {
     this.loaded = result;
-    if (result.settingsSchema) {
-      this.settingsSchema = result.settingsSchema;
-      // What the worker used: the stored values it accepted, defaults for the rest.
-      this.settings = mergeSettings(result.settingsSchema, result.settings);
-      this.#appliedSettings = this.settings;
-      this.#persistSettings();
-    }
+    if (result.settingsSchema) this.#detector.adoptLoaded(result.settingsSchema, result.settings);
     this.#applyAnalysis(result.analysis, overrides);
   }
 
   #applyAnalysis(result: AnalyzeResult | null, overrides: RoleOverrides): void {
-    if (result?.settings && this.settingsSchema) {
-      this.#appliedSettings = mergeSettings(this.settingsSchema, result.settings);
-    }
+    this.#detector.noteAnalysed(result?.settings);
     this.summary = result?.summary ?? null;
     this.reportMarkdown = result?.reportMarkdown ?? null;
     this.analysisError = null;
     this.overrides = overrides;
     this.#appliedOverrides = overrides;
-    // Run ids come from the id column: if another column became the id, the selection means nothing.
-    const idColumn = this.summary?.roles.find((r) => r.role.kind === 'id')?.column ?? null;
-    if (idColumn !== this.#idColumn) this.selectedRunIds = [];
-    this.#idColumn = idColumn;
+    this.#selection.followIdColumn(
+      this.summary?.roles.find((r) => r.role.kind === 'id')?.column ?? null,
+    );
   }
 
   #clearData(): void {
@@ -664,40 +529,14 @@ export class Session {
     this.error = null;
     this.analysisError = null;
     this.analyzing = false;
-    this.selectedRunIds = [];
+    this.#selection.clear();
   }
 
-  /** Complete settings once the schema is known, else whatever storage held (the worker checks it). */
-  #settingsToSend(): DetectorSettings | SettingsOverrides | undefined {
-    return this.settings ?? this.#storedSettings ?? undefined;
-  }
-
+  /** Settings changed: re-run the analysis of the data on screen after `delayMs` of quiet. */
   #scheduleSettingsAnalysis(delayMs: number): void {
-    this.#clearSettingsTimer();
+    this.#detector.clearTimer();
     if (this.phase !== 'ready' || !this.loaded) return;
-    this.#settingsTimer = setTimeout(() => {
-      this.#settingsTimer = null;
-      void this.#reanalyze(this.overrides);
-    }, delayMs);
-  }
-
-  #clearSettingsTimer(): void {
-    if (this.#settingsTimer === null) return;
-    clearTimeout(this.#settingsTimer);
-    this.#settingsTimer = null;
-  }
-
-  #readStoredSettings(): SettingsOverrides | null {
-    return readStoredSettings(this.#storage);
-  }
-
-  /** Keeps only the values that differ from the defaults, so improved defaults still arrive. */
-  #persistSettings(): void {
-    const schema = this.settingsSchema;
-    if (!schema || !this.settings) return;
-    const diff = settingsDiff(schema, this.settings);
-    this.#storedSettings = Object.keys(diff).length > 0 ? diff : null;
-    writeStoredSettings(this.#storage, this.#storedSettings);
+    this.#detector.schedule(delayMs, () => void this.#reanalyze(this.overrides));
   }
 
   #fail(error: WorkerError): void {
