@@ -130,13 +130,24 @@ export function groupFindings(summary: AnalysisSummary | null): FindingGroup[] {
   const counts = new Map<DetectorId, DetectorCount>(
     summary.detectorCounts.map((c) => [c.detector, c]),
   );
-  const order: DetectorId[] = summary.detectorCounts.map((c) => c.detector);
-  for (const f of summary.findings) if (!order.includes(f.detector)) order.push(f.detector);
+  // One pass over the findings (a filter per detector was O(detectors × findings) on the
+  // main thread); the Map keeps the summary's detector order, then first-seen order.
+  const byDetector = new Map<DetectorId, Finding[]>(
+    summary.detectorCounts.map((c) => [c.detector, []]),
+  );
+  for (const f of summary.findings) {
+    const list = byDetector.get(f.detector);
+    if (list) list.push(f);
+    else byDetector.set(f.detector, [f]);
+  }
   const groups: FindingGroup[] = [];
-  for (const detector of order) {
-    const findings = summary.findings.filter((f) => f.detector === detector);
+  const worstOf = new Map<DetectorId, number>();
+  for (const [detector, findings] of byDetector) {
     if (findings.length === 0) continue;
     const count = counts.get(detector);
+    let worst = Infinity;
+    for (const f of findings) worst = Math.min(worst, severityRank(f.severity));
+    worstOf.set(detector, worst);
     groups.push({
       detector,
       label: count?.label ?? detector,
@@ -147,7 +158,7 @@ export function groupFindings(summary: AnalysisSummary | null): FindingGroup[] {
   }
   // Most severe groups first (a NaN curve before "values tried once"); detector order within a
   // severity. Array.prototype.sort is stable.
-  const worst = (g: FindingGroup) => Math.min(...g.findings.map((f) => severityRank(f.severity)));
+  const worst = (g: FindingGroup) => worstOf.get(g.detector) ?? Infinity;
   return groups.sort((a, b) => worst(a) - worst(b));
 }
 
