@@ -16,4 +16,9 @@ mount(App, { target, props: { session, workspace } });
 // `?src=<url>` (repeatable): open those files as if dropped, e.g. a sweep hosted beside the app;
 // a link opens its data (and its notebook, if it has one) rather than the last notebook.
 void workspace.start(srcParams(location.search));
+// An IndexedDB transaction begun in pagehide or on hiding usually completes (Chromium, Firefox).
+addEventListener('pagehide', () => void workspace.flushBeforeLeaving());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void workspace.flushBeforeLeaving();
+});
 registerServiceWorker();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SEED_CSV } from './fixtures';
 import { findings, pick, upload, useHarness, waitForFindings } from './harness';
+import { waitStored } from './workspace-page';
 
 const CELL = '[data-testid="cell-settings"]';
 const setting = (key: string) => `input[data-testid="setting"][data-key="${key}"]`;
@@ -83,12 +84,19 @@ describe('detector settings', () => {
     expect(pick(after, 'failed-status', '2')).toBeDefined();
     expect(pick(after, 'short-run', '5')).toBeDefined();
     expect(await page.locator(CELL).innerText()).toMatch(/2 thresholds changed/);
+    // The notebook keeps its thresholds too, and reopens on reload: let autosave store them.
+    await waitStored(page, (docs) => docs[0]?.settings?.overfitting?.accuracyGap === 1);
 
     await page.reload({ waitUntil: 'load' });
     const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
     expect(JSON.parse(stored ?? 'null')).toEqual({
       overfitting: { lossRatio: 10, accuracyGap: 1 },
     });
+    // The notebook reopens with its thresholds; then the same file dropped again (a new
+    // notebook) starts from the thresholds last used.
+    await page.locator('[data-testid="workspace-notice"]', { hasText: 'Restored' }).waitFor();
+    await waitForFindings(page);
+    expect(pick(await findings(page), 'overfitting', '3')).toBeUndefined();
     await upload(page, { name: 'hpi_sample_results.csv', content: SEED_CSV });
     const reloaded = await waitForFindings(page);
     expect(pick(reloaded, 'failed-status', '2')).toBeDefined();

@@ -29,6 +29,7 @@ export interface StoredDoc {
   title: string;
   updatedAt: number;
   cells: { id: string; kind: string; collapsed: boolean; markdown?: string }[];
+  settings?: Record<string, Record<string, number | boolean | null>>;
 }
 
 /**

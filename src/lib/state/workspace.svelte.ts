@@ -263,6 +263,14 @@ export class Workspace {
     return this.#saver.flush();
   }
 
+  /**
+   * Write a change still waiting out its autosave delay, because the page is going away (reload,
+   * tab closed, app switched away on a phone): otherwise the last half second of edits is lost.
+   */
+  flushBeforeLeaving(): Promise<void> {
+    return this.#saver.flush();
+  }
+
   /** Back to the empty page; the next start shows it too. */
   async newNotebook(): Promise<void> {
     this.#switchTo(null);
