@@ -57,9 +57,33 @@ async function openPlanted(page: Page) {
   await page.locator('[data-testid="cell-figure"]').first().waitFor({ timeout: 20_000 });
 }
 
+/**
+ * Every highlighted run id. The bar names the first few; its list has them all but keeps only
+ * the rows in view in the DOM, so it is read while scrolled from top to end.
+ */
 async function selectedIds(page: Page): Promise<string[]> {
-  const text = await page.locator('.selection .ids').textContent({ timeout: 5_000 });
-  return (text ?? '').split(', ').filter((s) => s.length > 0);
+  const bar = page.locator('[data-testid="selection-bar"]');
+  const toggle = bar.locator('[data-testid="selection-list-toggle"]');
+  if ((await toggle.count()) === 0) {
+    const text = await bar.locator('.ids').textContent({ timeout: 5_000 });
+    return (text ?? '').split(', ').filter((s) => s.length > 0);
+  }
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const list = bar.locator('[data-testid="selection-list"]');
+  const seen = new Set<string>();
+  for (let step = 0; step < 1000; step++) {
+    for (const id of await list.locator('.id').allTextContents()) seen.add(id);
+    const atEnd = await list.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight * 0.8;
+      return end;
+    });
+    if (atEnd) break;
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+  }
+  return [...seen];
 }
 
 describe('Figure cells', () => {
@@ -113,7 +137,7 @@ describe('Figure cells', () => {
       .flatMap((f) => f.runs);
     for (const id of ids) expect(nanRuns).toContain(id);
     // The Findings cell highlights them through the shared selection; one click clears it.
-    await page.locator('.selection button').click();
+    await page.locator('.selection').getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => page.locator('.selection').count()).toBe(0);
     expect(await status.count()).toBe(0);
   });
