@@ -2,35 +2,16 @@
  * The Report cell's downloads through the real UI: markdown, JSON, findings CSV, and the
  * self-contained HTML report, opened from file:// with no network.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostileSweepCsv } from '../../src/lib/fixtures/hostile';
 import { download, upload, useHarness, waitForFindings, type Harness } from './harness';
+import { useDownloadDir } from './downloads';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hpi-export-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Clicks a download and keeps the file (under its suggested name) for opening later. */
-async function saveDownload(page: Page, testId: string): Promise<string> {
-  await page.locator(`[data-testid="${testId}"]`).scrollIntoViewIfNeeded();
-  const [dl] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    page.click(`[data-testid="${testId}"]`),
-  ]);
-  const file = path.join(dir, `${Date.now()}-${dl.suggestedFilename()}`);
-  await dl.saveAs(file);
-  return file;
-}
+const saveDownload = useDownloadDir('hpi-export-');
 
 interface OpenedReport {
   page: Page;

@@ -42,26 +42,17 @@ import {
   renderEveryCell,
 } from './hostile-page';
 import { waitStored } from './workspace-page';
+import { useDownloadDir } from './downloads';
 
+const saveDownload = useDownloadDir('hpi-hostile-');
+/** The hostile run folder, written once per file. */
 let dir = '';
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hpi-hostile-'));
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hpi-hostile-folder-'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Clicks a download and keeps the file for opening later. */
-async function saveDownload(page: Page, testId: string): Promise<string> {
-  await page.locator(`[data-testid="${testId}"]`).scrollIntoViewIfNeeded();
-  const [dl] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    page.click(`[data-testid="${testId}"]`),
-  ]);
-  const file = path.join(dir, `${Date.now()}${path.extname(dl.suggestedFilename())}`);
-  await dl.saveAs(file);
-  return file;
-}
 
 /** A notebook restored from storage or a file: every cell, the note, the notebook list. */
 async function expectReopened(page: Page, where: string, literal: string): Promise<void> {
