@@ -3,7 +3,7 @@
  * Regenerate with: UPDATE_EXAMPLES=1 npx vitest run --project unit tests/unit/analysis/examples.test.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, exampleFiles, writeExamples } from '../../../scripts/gen-examples';
 import { SEED_SAMPLE_CSV } from '../../../src/lib/fixtures';
@@ -20,7 +20,10 @@ describe('public/examples', () => {
     else expect(new Uint8Array(readFileSync(path))).toEqual(expected);
   });
 
-  const original = '/work/shared/data/real/sweep_csv/hpi_sample_results.csv';
+  const original = resolve(
+    __dirname,
+    '../../../../shared/data/real/sweep_csv/hpi_sample_results.csv',
+  );
   it.skipIf(!existsSync(original))('the seed sample matches the original tool sample', () => {
     const rows = (text: string) => text.trim().split(/\r?\n/);
     expect(rows(SEED_SAMPLE_CSV)).toEqual(rows(readFileSync(original, 'utf8')));

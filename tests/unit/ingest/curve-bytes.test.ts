@@ -11,7 +11,7 @@ import { CurveCsvReader, readCurveCsvBytes } from '../../../src/lib/ingest/curve
 import { createRandom, expectSameAsText } from './curve-bytes-helpers';
 
 const fixtures = path.join(__dirname, 'curves', 'fixtures');
-const realDir = '/work/shared/data/real/curves_csv';
+const realDir = path.resolve(__dirname, '../../../../shared/data/real/curves_csv');
 
 const CASES: [string, string][] = [
   ['long.csv', 'run,step,metric,value\na,1,loss,0.5\na,2,loss,0.25\nb,1,loss,NaN\n'],

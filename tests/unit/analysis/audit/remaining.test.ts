@@ -3,6 +3,7 @@
  * chance, ceilings, training-only reports and accuracy vs macro-F1, each with its quiet cases.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../../src/lib/analysis';
 import { choicesOf } from '../../../../src/lib/analysis/audit/mc-choices';
@@ -19,7 +20,8 @@ import { runDetector, settingsWith, tableFromColumns } from '../table-helper';
 import { analyzeFiles, auditFindings, evidenceText, fixture } from './helpers';
 
 const detector = (id: string) => DETECTORS.find((d) => d.id === id)!;
-const REAL = '/work/shared/data/real';
+/** Public files written by others, beside the repository (CI always has them). */
+const REAL = resolve(__dirname, '../../../../../shared/data/real');
 const real = (path: string) => ({
   path: path.slice(path.lastIndexOf('/') + 1),
   text: readFileSync(`${REAL}/${path}`, 'utf8'),

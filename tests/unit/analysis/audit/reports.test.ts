@@ -1,4 +1,5 @@
 /** The audit detectors on the other report fixtures, on real report files, and quiet on sweeps. */
+import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../../src/lib/analysis';
@@ -17,7 +18,7 @@ import { findingsOnGeneratedSweeps } from '../detectors/helpers';
 import { runDetector, seedSampleTable, tableFromColumns } from '../table-helper';
 import { analyzeFiles, auditFindings, evidenceText, fixture, REPORT_DETECTORS } from './helpers';
 
-const REAL = '/work/shared/data/real/eval_json';
+const REAL = resolve(__dirname, '../../../../../shared/data/real/eval_json');
 const real = (name: string) => ({ path: name, text: readFileSync(`${REAL}/${name}`, 'utf8') });
 const audit = REPORT_DETECTORS.map((id) => DETECTORS.find((d) => d.id === id)!);
 

@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeCurves } from '../../../../src/lib/analysis/curves';
 import { readCurveCsv, readTrainerState } from '../../../../src/lib/ingest/curves';
 import type { CurveSet, Finding } from '../../../../src/lib/model';
 
-const REAL = '/work/shared/data/real';
+const REAL = resolve(__dirname, '../../../../../shared/data/real');
 const STATES = `${REAL}/trainer_state`;
 const CSVS = `${REAL}/curves_csv`;
 

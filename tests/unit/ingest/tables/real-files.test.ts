@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cellText, findColumn, type TableFormatId } from '../../../../src/lib/model';
 import { adaptBytes } from './helpers';
 
-const dir = '/work/shared/data/real/sweep_csv';
+const dir = path.resolve(__dirname, '../../../../../shared/data/real/sweep_csv');
 const read = (f: string) => adaptBytes(new Uint8Array(readFileSync(path.join(dir, f))), f);
 
 const EXPECTED: Record<string, TableFormatId> = {
