@@ -74,7 +74,9 @@ describe('a sweep folder of event files', () => {
     const text = (await page.locator('[data-testid="cell-leaderboard"]').textContent()) ?? '';
     expect(text).toMatch(/lr=(2e-4|0\.0002)/);
     expect(text).toMatch(/rank=32/);
-    await expect(page.locator('[data-testid="ranking-method"]').innerText()).resolves.toMatch(
+    // textContent, not innerText: a cell the page skips rendering (content-visibility:auto, when
+    // scrolled away) has an empty innerText.
+    await expect(page.locator('[data-testid="ranking-method"]').textContent()).resolves.toMatch(
       /\w+/,
     );
   });
