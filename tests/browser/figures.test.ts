@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { generatePlantedSweep } from '../../src/lib/fixtures';
 import { XSS_IMG, XSS_SCRIPT } from './fixtures';
 import { findings, sharedDataDir, upload, useHarness, waitForFindings } from './harness';
 
@@ -217,6 +218,42 @@ describe('Figure cells', () => {
     await expect
       .poll(() => page.locator('[data-testid="figure-selection"]').getAttribute('data-count'))
       .toBe(String(expected.inside));
+  });
+
+  it('on a sweep too big to draw every line, a brush selects among all trials', async () => {
+    const page = await h.open();
+    const { csv } = generatePlantedSweep(5, 3000);
+    await upload(page, { name: 'big.csv', content: csv });
+    await waitForFindings(page);
+    await addFigure(page, 'parallel');
+    const card = await waitForFigure(page, 'parallel');
+    const drawn = await card.locator('.js-plotly-plot').evaluate((gd) => {
+      const g = gd as unknown as {
+        data: { dimensions: { label: string; values: number[] }[] }[];
+      };
+      const dims = g.data[0].dimensions;
+      const k = dims.findIndex((d) => d.label.includes('batch_size'));
+      return {
+        k,
+        lines: dims[k].values.length,
+        inside: dims[k].values.filter((v) => v >= 60 && v <= 70).length,
+      };
+    });
+    expect(drawn.lines).toBe(1000);
+    await card.locator('.js-plotly-plot').evaluate((gd, k) => {
+      const g = gd as unknown as {
+        data: { dimensions: { constraintrange?: number[] }[] }[];
+        emit(name: string, data: unknown): void;
+      };
+      g.data[0].dimensions[k].constraintrange = [60, 70];
+      g.emit('plotly_restyle', [{}, [0]]);
+    }, drawn.k);
+    const batch64 = csv.split('\n').filter((line) => line.split(',').includes('64')).length;
+    const selection = page.locator('[data-testid="figure-selection"]');
+    await expect.poll(() => selection.getAttribute('data-count')).not.toBeNull();
+    const count = Number(await selection.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(drawn.inside);
+    expect(count).toBeLessThanOrEqual(batch64);
   });
 
   it.runIf(existsSync(QUANT))(

@@ -11,6 +11,7 @@ export type {
   FigureRequest,
   FigureResult,
   FigureSpec,
+  LineBrush,
   ParallelColor,
   SelectionMap,
   ThemeName,

@@ -89,6 +89,7 @@ export type {
   FigureKind,
   FigureRequest,
   FigureSpec,
+  LineBrush,
   ParallelColor,
   SelectionMap,
   ThemeName,

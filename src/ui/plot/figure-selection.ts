@@ -3,7 +3,7 @@
  * report/figures). Pure functions over plain data, so every figure kind maps the same way.
  */
 import type { ConstraintRange, FigureEvent, FigureTraceState } from 'plotly.js-dist-min';
-import type { SelectionMap, TraceSelection } from '../../lib/state/figures';
+import type { LineBrush, SelectionMap, TraceSelection } from '../../lib/state/figures';
 
 /** What a clicked or selected element stands for: its trials and how many it had in all. */
 export interface Picked {
@@ -25,7 +25,13 @@ function pick(selection: TraceSelection, pointNumber: number | readonly [number,
       const ref = selection.bins[index(pointNumber)];
       return ref ? { runIds: ref.runIds, total: ref.total, label: ref.label } : none();
     }
-    case 'points':
+    case 'points': {
+      const members = selection.members?.[index(pointNumber)];
+      if (members && members.length > 1)
+        return { runIds: members, total: members.length, label: `${members.length} trials` };
+      const id = selection.runIds[index(pointNumber)];
+      return id === undefined ? none() : { runIds: [id], total: 1, label: id };
+    }
     case 'lines': {
       const id = selection.runIds[index(pointNumber)];
       return id === undefined ? none() : { runIds: [id], total: 1, label: id };
@@ -64,7 +70,8 @@ export function selectedTrials(map: SelectionMap, event: FigureEvent | undefined
 
 /**
  * The lines a parcoords brush keeps: every dimension with a constraint range must hold the line's
- * value. Null when nothing is brushed (the brush was cleared).
+ * value. A sampled figure (`brush` in its map) is filtered over every trial, its axes matched by
+ * label (the user may have dragged them into another order). Null when nothing is brushed.
  */
 export function brushedTrials(
   map: SelectionMap,
@@ -78,12 +85,26 @@ export function brushedTrials(
     const constrained = trace.dimensions.filter((d) => d.constraintrange && d.values);
     if (constrained.length === 0) continue;
     brushed = true;
+    if (selection.brush) {
+      ids.push(...brushAll(selection.brush, constrained));
+      continue;
+    }
     selection.runIds.forEach((id, line) => {
       if (constrained.every((d) => inRange(d.values?.[line] ?? NaN, d.constraintrange)))
         ids.push(id);
     });
   }
   return brushed ? { runIds: ids, total: ids.length, label: null } : null;
+}
+
+type FigureDimension = NonNullable<FigureTraceState['dimensions']>[number];
+
+function brushAll(brush: LineBrush, constrained: readonly FigureDimension[]): string[] {
+  const axes = constrained.map((d) => ({
+    values: brush.values[brush.labels.indexOf(d.label ?? '')] ?? [],
+    range: d.constraintrange,
+  }));
+  return brush.runIds.filter((_, i) => axes.every((a) => inRange(a.values[i] ?? NaN, a.range)));
 }
 
 function inRange(v: number, range: ConstraintRange | undefined): boolean {

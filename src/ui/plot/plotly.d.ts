@@ -124,7 +124,11 @@ declare module 'plotly.js-dist-min' {
   export interface FigureTraceState {
     uid?: string;
     type?: string;
-    dimensions?: readonly { values?: ArrayLike<number>; constraintrange?: ConstraintRange }[];
+    dimensions?: readonly {
+      label?: string;
+      values?: ArrayLike<number>;
+      constraintrange?: ConstraintRange;
+    }[];
   }
   /** The graph div of a figure spec (src/lib/report/figures) once plotly has drawn it. */
   export interface FigureElement extends HTMLElement {

@@ -34,13 +34,23 @@ export interface TrialRef {
  * - cells: heatmaps; `cells[pointNumber[0]][pointNumber[1]]` (row = y index, column = x index).
  * - points: one trial per point; point i is table row `rows[i]` (trial `runIds[i]`).
  * - bins: one element (bar) per group of trials; `bins[pointNumber]`.
- * - lines: parcoords; line i is table row `rows[i]` (brushing filters lines, not rows).
+ * - points with `members`: a point drawn for several overlapping trials (a thinned scatter);
+ *   point i stands for trials `members[i]`, its own trial first.
+ * - lines: parcoords; line i is table row `rows[i]`. When only a sample of the trials is drawn,
+ *   `brush` holds every trial's value per axis, so a brush selects among all of them.
  */
 export type TraceSelection =
   | { kind: 'cells'; cells: (TrialRef | null)[][] }
-  | { kind: 'points'; rows: number[]; runIds: string[] }
+  | { kind: 'points'; rows: number[]; runIds: string[]; members?: string[][] }
   | { kind: 'bins'; bins: TrialRef[] }
-  | { kind: 'lines'; rows: number[]; runIds: string[] };
+  | { kind: 'lines'; rows: number[]; runIds: string[]; brush?: LineBrush };
+
+/** Every trial of a sampled parcoords: `values[a][i]` is trial `runIds[i]` on axis `labels[a]`. */
+export interface LineBrush {
+  runIds: string[];
+  labels: string[];
+  values: number[][];
+}
 
 export type SelectionMap = Record<string, TraceSelection>;
 

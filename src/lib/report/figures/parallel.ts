@@ -9,7 +9,8 @@
 import { CellState, formatNumber } from '../../model';
 import { directionOf, numberColumn, type FigureContext } from './context';
 import type { FigureSpec, ParcoordsDimension, ParcoordsTrace, ThemeName } from './figure-types';
-import { emptySpec, finiteRange, logGrid, logTicks, trialsText, wantsLog } from './spec';
+import { sampleLines } from './line-sample';
+import { emptySpec, finiteRange, logGrid, logTicks, thousands, trialsText, wantsLog } from './spec';
 import { plotlyText, TICK_CHARS } from './text';
 import { baseLayout, healthScale, PALETTES, sequentialScale } from './theme';
 
@@ -43,14 +44,17 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
   if (!mc || metric === undefined) return fail('Needs a numeric metric column.');
 
   const axes = [...params, metric].map((name) => axisOf(ctx, name));
-  const rows: number[] = [];
+  const eligible: number[] = [];
   for (let row = 0; row < ctx.rowCount; row++)
-    if (axes.every((a) => !Number.isNaN(a.value(row)))) rows.push(row);
-  if (rows.length < 2)
+    if (axes.every((a) => !Number.isNaN(a.value(row)))) eligible.push(row);
+  if (eligible.length < 2)
     return fail(`Needs at least two trials with a finite ${metric} and every hyperparameter set.`);
 
   const direction = directionOf(ctx, metric);
   const metricAxis = axes[axes.length - 1];
+  const sample = sampleLines(eligible, (r) => ctx.health[r] > 0, metricAxis.value);
+  const rows = sample.rows;
+  const sampled = rows.length < eligible.length;
   const lineColor =
     color === 'metric' ? rows.map(metricAxis.value) : rows.map((r) => (ctx.health[r] > 0 ? 1 : 0));
   const [cmin, cmax] = color === 'metric' ? minMax(lineColor) : [0, 1];
@@ -85,9 +89,14 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
     tickfont: { color: p.text, size: 11, shadow: halo(p.paper) },
     rangefont: { color: p.muted, size: 10 },
   };
-  const left = ctx.rowCount - rows.length;
+  const left = ctx.rowCount - eligible.length;
   const notes = [
     color === 'issue' ? 'vermillion: trial with a critical or warning finding' : '',
+    sampled
+      ? `${thousands(rows.length)} of ${trialsText(eligible.length)} drawn ` +
+        `(${thousands(sample.sick)} with findings, the rest evenly across ` +
+        `${plotlyText(metric)}); a brush selects among all`
+      : '',
     left > 0
       ? `${trialsText(left)} without a finite ${plotlyText(metric)} or a hyperparameter value left out`
       : '',
@@ -109,7 +118,20 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
     title,
     data: [trace],
     layout,
-    selection: { lines: { kind: 'lines', rows, runIds: rows.map((r) => ctx.runIds[r]) } },
+    selection: {
+      lines: {
+        kind: 'lines',
+        rows,
+        runIds: rows.map((r) => ctx.runIds[r]),
+        ...(sampled && {
+          brush: {
+            runIds: eligible.map((r) => ctx.runIds[r]),
+            labels: axes.map((a) => a.dimension.label),
+            values: axes.map((a) => eligible.map(a.value)),
+          },
+        }),
+      },
+    },
     empty: null,
   };
 }

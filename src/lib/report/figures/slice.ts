@@ -16,7 +16,8 @@ import type {
   SelectionMap,
   ThemeName,
 } from './figure-types';
-import { emptySpec, finiteRange, logGrid, trialsText, wantsLog } from './spec';
+import { axisPosition, cellIndex, thinPoints, X_CELLS, Y_CELLS } from './point-thinning';
+import { emptySpec, finiteRange, logGrid, thousands, trialsText, wantsLog } from './spec';
 import { hoverLines, plotlyText, TICK_CHARS } from './text';
 import { axis, baseLayout, PALETTES, type Palette } from './theme';
 
@@ -59,12 +60,12 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
   const data: ScatterTrace[] = [];
   const selection: SelectionMap = {};
   const axes: Partial<Layout> = {};
-  const yAxis = axis(
-    theme,
-    plotlyText(metric, TICK_CHARS),
-    wantsLog(ylo, yhi) ? { type: 'log', dtick: 1 } : {},
-  );
+  const yLog = wantsLog(ylo, yhi);
+  const yAxis = axis(theme, plotlyText(metric, TICK_CHARS), yLog ? { type: 'log', dtick: 1 } : {});
+  const yCell = (row: number) => cellIndex(axisPosition(mc.values[row], ylo, yhi, yLog), Y_CELLS);
   let plotted = 0;
+  let drawnPoints = 0;
+  let mergedTrials = 0;
   params.forEach((param, i) => {
     const k = i + 1;
     const suffix = k === 1 ? '' : String(k);
@@ -77,8 +78,17 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
       groups.reduce((n, g) => n + g.length, 0),
     );
     GROUPS.forEach((group, g) => {
-      const rows = groups[g];
-      if (rows.length === 0) return;
+      if (groups[g].length === 0) return;
+      const thinned = thinPoints(groups[g], (r) => x.cell(r) * Y_CELLS + yCell(r));
+      const { rows, members } = thinned;
+      drawnPoints += rows.length;
+      if (members) mergedTrials += groups[g].length;
+      const hover = members
+        ? (r: number, i: number) =>
+            members[i].length > 1
+              ? `${hoverOf(r)}<br>+ ${thousands(members[i].length - 1)} more trials at this point`
+              : hoverOf(r)
+        : hoverOf;
       // Plotly builds CSS selectors from uids: letters, digits and dashes only.
       const uid = `slice-${k}-${group.name}`;
       const name = plotlyText(param);
@@ -99,10 +109,15 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
           size: group.health === 0 ? 6 : 8,
           opacity: group.health === 0 ? 0.65 : 0.95,
         },
-        customdata: rows.map(hoverOf),
+        customdata: rows.map(hover),
         hovertemplate: `${name} = %{x}<br>${metricName} = %{y}<br>%{customdata}<extra></extra>`,
       });
-      selection[uid] = { kind: 'points', rows, runIds: rows.map((r) => ctx.runIds[r]) };
+      selection[uid] = {
+        kind: 'points',
+        rows,
+        runIds: rows.map((r) => ctx.runIds[r]),
+        ...(members && { members: members.map((m) => m.map((r) => ctx.runIds[r])) }),
+      };
     });
     axes[`xaxis${suffix}` as 'xaxis'] = axis(theme, x.title, x.axis);
     axes[`yaxis${suffix}` as 'yaxis'] = {
@@ -113,8 +128,14 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
   });
   const gridRows = Math.ceil(params.length / COLUMNS);
   const left = ctx.rowCount - plotted;
-  const note =
-    left > 0 ? `${trialsText(left)} without a finite ${plotlyText(metric)} not shown` : '';
+  const note = [
+    left > 0 ? `${trialsText(left)} without a finite ${plotlyText(metric)} not shown` : '',
+    mergedTrials > 0
+      ? `overlapping points drawn once (${thousands(drawnPoints)} points); a click or box selects every trial under them`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const layout = baseLayout(
     theme,
     plotlyText(title),
@@ -140,6 +161,8 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
 interface XValues {
   has(row: number): boolean;
   value(row: number): number | string;
+  /** Which of the thinning grid's columns the row falls in (a category: its own column). */
+  cell(row: number): number;
   title: string;
   axis: Axis;
 }
@@ -153,9 +176,11 @@ function xOf(ctx: FigureContext, param: string): XValues {
     const grid = logGrid(values, states);
     if (grid) {
       const labels = new Map(grid.map((v) => [v, plotlyText(formatNumber(v))]));
+      const index = new Map(grid.map((v, i) => [v, i]));
       return {
         has,
         value: (row) => labels.get(values[row]) ?? '',
+        cell: (row) => index.get(values[row]) ?? 0,
         title: `${title} (grid, not to scale)`,
         axis: { type: 'category', categoryorder: 'array', categoryarray: [...labels.values()] },
       };
@@ -165,6 +190,7 @@ function xOf(ctx: FigureContext, param: string): XValues {
     return {
       has,
       value: (row) => values[row],
+      cell: (row) => cellIndex(axisPosition(values[row], lo, hi, log), X_CELLS),
       title: log ? `${title} (log scale)` : title,
       axis: log ? { type: 'log', dtick: 1, exponentformat: 'power' } : {},
     };
@@ -175,11 +201,12 @@ function xOf(ctx: FigureContext, param: string): XValues {
     return {
       has: (row) => column.codes[row] >= 0,
       value: (row) => labels[column.codes[row]],
+      cell: (row) => column.codes[row],
       title,
       axis: { type: 'category', categoryorder: 'array', categoryarray: order },
     };
   }
-  return { has: () => false, value: () => NaN, title, axis: {} };
+  return { has: () => false, value: () => NaN, cell: () => 0, title, axis: {} };
 }
 
 /** Trial and, for sick trials, what is wrong (three findings at most). */

@@ -79,7 +79,12 @@ export function finiteRange(values: Float64Array, rows?: ArrayLike<number>): [nu
 
 /** "1 trial", "3 trials". */
 export function trialsText(n: number): string {
-  return n === 1 ? '1 trial' : `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials`;
+  return n === 1 ? '1 trial' : `${thousands(n)} trials`;
+}
+
+/** 12345 → "12,345", the same in every locale. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Tick positions (log10 units) and labels (real values) for an axis plotted as log10. */
