@@ -43,10 +43,18 @@ export function loadPlotly(): Promise<PlotlyStatic> {
   return loading;
 }
 
+/**
+ * WebGL canvases at the screen's own pixel ratio. plotly's default is 2 everywhere, so on a
+ * 1× screen every WebGL figure (parallel coordinates, big scatters) rasterises four times the
+ * pixels it shows; in software WebGL that was most of the draw.
+ */
+const GL_PIXEL_RATIO = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
+
 /** Offline and quiet: no logo link, no MathJax, no topojson, fits its container. */
 export const PLOT_CONFIG = {
   displaylogo: false,
   responsive: true,
   typesetMath: false,
+  plotGlPixelRatio: GL_PIXEL_RATIO,
   modeBarButtonsToRemove: ['select2d', 'lasso2d'],
 } as const;

@@ -92,6 +92,7 @@ declare module 'plotly.js-dist-min' {
     displayModeBar?: boolean | 'hover';
     modeBarButtonsToRemove?: readonly string[];
     typesetMath?: boolean;
+    plotGlPixelRatio?: number;
   }
 
   export interface PlotPoint {
