@@ -13,6 +13,8 @@
 //                   throughput, first finding, ranking, memory, longest task; pandas on its CSVs;
 //   curves-render — the same folder, then the Curves cell drawn and its smoothing slider moved;
 //   figures       — a 10,000-trial sweep with 10 figures on the page (scripts/bench/add-figures.mjs).
+// Every scenario also reports memory (scripts/bench/memory.mjs sampleMemory: worker heap over CDP,
+// renderer RSS from /proc, main-thread heap from page-probe.js), and pandas its peak RSS.
 // The reader page (scripts/bench/reader-page, built here into bench/out/reader-page) runs one
 // reader in a Worker over a File, so a reader's speed is measured without the app around it.
 // Prints a table, merges into bench/results.json (scenarios and targets of this run replace those

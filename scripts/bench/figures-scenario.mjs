@@ -6,7 +6,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { addFigure, EXTRA_FIGURES } from './add-figures.mjs';
 import { writeSweep } from './generate-sweep.mjs';
-import { max, round } from './measure.mjs';
+import { blocking, max, round } from './measure.mjs';
+import { memoryCell, sampleMemory } from './memory.mjs';
 
 const FILE_INPUT = 'input[type=file][data-testid="file-input"]';
 const FINAL = ['drawn', 'empty', 'error'];
@@ -27,16 +28,19 @@ function watchFigures(finalStates) {
   requestAnimationFrame(tick);
 }
 
-async function measureFigures(browser, url, file, probeSource) {
+async function measureFigures(browser, browserCdp, url, file, probeSource) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  let stopMemory = null;
   try {
     await page.addInitScript({ content: probeSource });
     await page.goto(url, { waitUntil: 'load' });
     await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
+    // Memory over the whole scenario: upload, adding the figures, drawing them.
+    stopMemory = await sampleMemory(page, browserCdp);
     await page.setInputFiles(FILE_INPUT, file);
     await page.waitForFunction(() => window.__hpiProbe.firstFindingPaintedAt !== null, null, {
       timeout: 120_000,
@@ -88,14 +92,14 @@ async function measureFigures(browser, url, file, probeSource) {
       states.push({ kind: await card.getAttribute('data-kind'), state, from, to: await now() });
     }
     const end = await page.evaluate(() => performance.now());
+    const memory = await stopMemory();
     const { probe, first } = await page.evaluate(() => ({
       probe: window.__hpiProbe,
       first: window.__hpiFigures,
     }));
     const firsts = Object.values(first).map((f) => f.at);
-    const inside = (a, b) => (e) => e.start + e.duration >= a && e.start <= b;
-    const task = (a, b) =>
-      round(max(probe.longtasks.filter(inside(a, b)).map((e) => e.duration))) ?? 0;
+    const task = (a, b) => blocking(probe, a, b).longestTaskMs;
+    const all = blocking(probe, t0, end);
     const allDrawn = states.every((s) => FINAL.includes(s.state)) ? max(firsts) : null;
     return {
       pageErrors,
@@ -121,20 +125,17 @@ async function measureFigures(browser, url, file, probeSource) {
       timeToAllDrawnMs: allDrawn === null ? null : round(allDrawn - t0),
       timeToAllDrawnSinceUploadMs: allDrawn === null ? null : round(allDrawn - probe.changeAt),
       timeToFirstFindingMs: round(probe.firstFindingPaintedAt - probe.changeAt),
-      longestTaskMs: task(t0, end),
+      longestTaskMs: all.longestTaskMs,
       longestTaskLoadMs: task(probe.changeAt, t0),
-      longTasks: probe.longtasks
-        .filter(inside(t0, end))
-        .sort((a, b) => b.duration - a.duration)
-        .slice(0, 5)
-        .map((e) => ({ atMs: round(e.start - t0), durationMs: round(e.duration) })),
-      longestRafGapMs:
-        round(max(probe.rafGaps.filter(inside(t0, end)).map((e) => e.duration))) ?? 0,
+      longTasks: all.longTasks,
+      longestRafGapMs: all.longestRafGapMs,
       peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / 2 ** 20),
+      ...memory,
     };
   } catch (error) {
     return { pageErrors, failed: String(error?.message ?? error).split('\n')[0] };
   } finally {
+    await stopMemory?.();
     await context.close();
   }
 }
@@ -143,7 +144,7 @@ export async function figuresScenario(ctx) {
   const file = path.join(ctx.outDir, `sweep_${ctx.trials}x30_figures.csv`);
   const generated = await writeSweep(file, { trials: ctx.trials });
   try {
-    const r = await measureFigures(ctx.browser, ctx.appUrl, file, ctx.probeSource);
+    const r = await measureFigures(ctx.browser, ctx.browserCdp, ctx.appUrl, file, ctx.probeSource);
     console.log(
       `  figures: ${r.figures ?? '–'} figures, all drawn ${r.timeToAllDrawnMs ?? '–'} ms after the first add, ` +
         `longest task ${r.longestTaskMs ?? '–'} ms` +
@@ -157,7 +158,8 @@ export async function figuresScenario(ctx) {
       description:
         'After the sweep is shown and 1 s of quiet: add 8 figures to the 2 of a fresh load, then ' +
         'scroll each card into view (figures draw lazily) until every one has drawn. Times from ' +
-        'the first add click; the longest main-thread task covers adding, scrolling and drawing.',
+        'the first add click; the longest main-thread task covers adding, scrolling and drawing. ' +
+        'Memory (memory.mjs) is sampled from before the upload to the last figure drawn.',
       input: { trials: generated.trials, columns: generated.columns, bytes: generated.bytes },
       measurement: r,
     };
@@ -181,6 +183,7 @@ export async function figuresScenario(ctx) {
         'figures: longest task',
         `${r.longestTaskMs ?? '–'} ms (load ${r.longestTaskLoadMs ?? '–'} ms)`,
       ],
+      ['figures: peak memory', memoryCell(r.failed ? null : r)],
     ];
     return { scenario, targets, rows };
   } finally {

@@ -3,26 +3,12 @@
 // progress bar gone), with the worker heap and renderer RSS sampled from outside the page
 // (memory.mjs), and long main-thread tasks from page-probe.js. Optionally it then measures the
 // Curves cell: scrolled into view after ready, time to the first plot drawn, then the smoothing
-// slider moved a few times (each move waits for its redraw).
-import { max, round } from './measure.mjs';
-import { startSampling } from './memory.mjs';
+// slider moved a few times (each move waits for its redraw), with its own memory window.
+import { blocking, round } from './measure.mjs';
+import { sampleMemory } from './memory.mjs';
 
 const FOLDER_INPUT = 'input[type=file][data-testid="folder-input"]';
 const SMOOTHING_STEPS = ['0.2', '0.5', '0.8', '0.9', '0.95', '0.6'];
-
-/** Longest task overlapping [from, to] (page clock), and the longest rAF gap. */
-function blocking(probe, from, to) {
-  const inside = (e) => e.start + e.duration >= from && e.start <= to;
-  return {
-    longestTaskMs: round(max(probe.longtasks.filter(inside).map((e) => e.duration))) ?? 0,
-    longestRafGapMs: round(max(probe.rafGaps.filter(inside).map((e) => e.duration))) ?? 0,
-    longTasks: probe.longtasks
-      .filter(inside)
-      .sort((a, b) => b.duration - a.duration)
-      .slice(0, 5)
-      .map((e) => ({ atMs: round(e.start - from), durationMs: round(e.duration) })),
-  };
-}
 
 function changeTask(probe) {
   const t0 = probe.changeAt;
@@ -55,8 +41,28 @@ async function waitForDraw(page, previous, timeout) {
   return page.evaluate(() => performance.now());
 }
 
-async function measureCurves(page) {
+/**
+ * The Curves cell's window. Memory is sampled over it alone, without the renderer's VmHWM (its
+ * lifetime peak would be the folder load's): peak = VmRSS samples, extra = peak − RSS before the
+ * scroll; main-thread heap = the probe's performance.memory peak since the window began.
+ */
+async function measureCurves(page, browserCdp) {
   await page.waitForTimeout(1000); // settle after ready: only the cell's own work is counted
+  // The load's main-thread peak is in the load's numbers: restart the probe's for this window.
+  await page.evaluate(() => (window.__hpiProbe.heapPeak = null));
+  const stopMemory = await sampleMemory(page, browserCdp, { hwm: false });
+  try {
+    const curves = await curvesWindow(page);
+    const memory = await stopMemory();
+    const heapPeak = await page.evaluate(() => window.__hpiProbe.heapPeak);
+    const peakMainHeapMB = heapPeak === null ? null : round(heapPeak / 2 ** 20);
+    return { ...curves, memory: { peakMainHeapMB, ...memory } };
+  } finally {
+    await stopMemory();
+  }
+}
+
+async function curvesWindow(page) {
   const t0 = await page.evaluate(() => {
     // Record every redraw on the page clock (data-drawn counts plotly's afterplot events).
     window.__hpiDraws = [];
@@ -117,12 +123,13 @@ export async function measureFolder(browser, browserCdp, url, folder, probeSourc
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  let stopMemory = null;
   try {
     await page.addInitScript({ content: probeSource });
     await page.goto(url, { waitUntil: 'load' });
     await page.locator(FOLDER_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForTimeout(300);
-    const stop = await startSampling(page, browserCdp);
+    stopMemory = await sampleMemory(page, browserCdp);
     let timedOut = false;
     try {
       await page.setInputFiles(FOLDER_INPUT, folder);
@@ -144,13 +151,12 @@ export async function measureFolder(browser, browserCdp, url, folder, probeSourc
       await page
         .waitForFunction(() => window.__hpiProbe.leaderboardAt !== null, null, { timeout: 20_000 })
         .catch(() => undefined);
-    const memory = await stop();
+    const memory = await stopMemory();
     const probe = await page.evaluate(() => window.__hpiProbe);
     const t0 = probe.changeAt;
     const since = (t) => (t0 == null || t == null ? null : round(t - t0));
     const ingestEnd = probe.phases.analysing ?? probe.responses[0]?.at ?? null;
     const ingestMs = since(ingestEnd);
-    const MB = 2 ** 20;
     const load = {
       timedOut,
       pageErrors,
@@ -168,20 +174,16 @@ export async function measureFolder(browser, browserCdp, url, folder, probeSourc
       // The task that dispatches the change event starts inside setInputFiles, while Chromium
       // builds the FileList of the folder: its part before the event is not the app's code.
       changeTask: changeTask(probe),
-      peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / MB),
-      workerHeapPeakMB: memory.workerHeapPeak === null ? null : round(memory.workerHeapPeak / MB),
-      rendererPeakRssMB: memory.renderer?.peakRss ? round(memory.renderer.peakRss / MB) : null,
-      rendererExtraRssMB:
-        memory.renderer?.peakRss && memory.renderer.baseRss
-          ? round((memory.renderer.peakRss - memory.renderer.baseRss) / MB)
-          : null,
-      rendererCpuSeconds: round(memory.renderer?.cpuSeconds ?? null, 2),
+      peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / 2 ** 20),
+      ...memory,
     };
-    const curves = withCurves && !timedOut ? await measureCurves(page).catch(errorOf) : null;
+    const curves =
+      withCurves && !timedOut ? await measureCurves(page, browserCdp).catch(errorOf) : null;
     return { load, curves, pageErrors };
   } catch (error) {
     return { load: { failed: errorOf(error).error, pageErrors }, curves: null, pageErrors };
   } finally {
+    await stopMemory?.();
     await context.close();
   }
 }

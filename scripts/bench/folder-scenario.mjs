@@ -6,6 +6,7 @@ import path from 'node:path';
 import { measureFolder } from './folder-run.mjs';
 import { writeRunFolder } from './generate-folder.mjs';
 import { max, median, round } from './measure.mjs';
+import { memoryCell, worstMemory } from './memory.mjs';
 import { pandasReadCsvFiles } from './pandas.mjs';
 
 /** The folder is generated once per bench run and shared by both scenarios. */
@@ -73,9 +74,8 @@ export async function folderScenario(ctx) {
     timeToRankingMs: med('timeToRankingMs'),
     readyMs: med('readyMs'),
     longestTaskMs: max(measurements.map((m) => m.longestTaskMs)),
-    workerHeapPeakMB: max(measurements.map((m) => m.workerHeapPeakMB)),
-    rendererPeakRssMB: max(measurements.map((m) => m.rendererPeakRssMB)),
-    peakMainHeapMB: max(measurements.map((m) => m.peakMainHeapMB)),
+    // Memory: the worst of the runs, not the median.
+    ...worstMemory(measurements),
   };
   const ok = measurements.every((m) => !m.failed && !m.timedOut);
   const scenario = {
@@ -84,7 +84,8 @@ export async function folderScenario(ctx) {
     description:
       'Sweep folder, hyperparameters in the run folder names; even runs log to a TensorBoard ' +
       'event file, odd runs to a wide per-step metrics.csv. Times from the input change event; ' +
-      'ranking = first Leaderboard row in the DOM; memory as in the 1 GB scenario (memory.mjs).',
+      'ranking = first Leaderboard row in the DOM; memory as in the 1 GB scenario (memory.mjs), ' +
+      "worst of the runs; pandasCsvs.peakRssMB = pandas' VmHWM over its reads of the CSVs only.",
     input: input(folder),
     runs: ctx.runs,
     median: summary,
@@ -111,14 +112,11 @@ export async function folderScenario(ctx) {
       `${summary.timeToFirstFindingMs ?? '–'} / ${summary.timeToRankingMs ?? '–'} ms (median)`,
     ],
     ['folder longest task', `${summary.longestTaskMs ?? '–'} ms (worst)`],
-    [
-      'folder peak worker heap / RSS',
-      `${summary.workerHeapPeakMB ?? '–'} MB / ${summary.rendererPeakRssMB ?? '–'} MB`,
-    ],
+    ['folder peak memory (worst)', memoryCell(summary)],
     [
       'pandas.read_csv (folder CSVs)',
       pandas.mbps
-        ? `${pandas.mbps} MB/s over ${(csvBytes / 1e6).toFixed(1)} MB`
+        ? `${pandas.mbps} MB/s over ${(csvBytes / 1e6).toFixed(1)} MB, peak RSS ${pandas.peakRssMB ?? '–'} MB`
         : `n/a (${pandas.error})`,
     ],
   ];
@@ -150,7 +148,10 @@ export async function curvesRenderScenario(ctx) {
     description:
       'After the folder is ready (findings, ranking, no progress bar) and 1 s of quiet, the ' +
       'Curves cell is scrolled into view: plotly loads lazily and draws. Time = scroll → first ' +
-      'data-drawn; then the smoothing slider is set to 6 values, each waiting for its redraw.',
+      'data-drawn; then the smoothing slider is set to 6 values, each waiting for its redraw. ' +
+      'Memory: load.* over the folder load (as in the folder scenario); curves.memory over the ' +
+      "Curves window alone (renderer VmRSS samples, no VmHWM; extra = growth over the window's " +
+      'start; main-thread heap peak since the window began).',
     input: input(folder),
     load: r.load,
     curves: c,
@@ -181,6 +182,8 @@ export async function curvesRenderScenario(ctx) {
       'curves render: smoothing slider',
       `redraws ${(c.smoothing?.redrawMs ?? []).join(', ')} ms, longest task ${sliderTask ?? '–'} ms`,
     ],
+    ['curves render: memory, folder load', memoryCell(r.load.failed ? null : r.load)],
+    ['curves render: memory, Curves cell', memoryCell(c.memory)],
   ];
   return { scenario, targets, rows };
 }

@@ -1,13 +1,15 @@
 // Scenarios 2–4 (issue 4): a 100 MB long-format curve CSV (ours vs pandas.read_csv), a 1 GB one
 // (no crash, memory), and 200 MB of TensorBoard event files. Each is read on the reader page
 // (byte path / event reader in a Worker, no app around it) and, where noted, through the real
-// app's file input (readSources); every number says which path it took.
+// app's file input (readSources); every number says which path it took. Memory (memory.mjs) is
+// sampled on both paths: worker heap, renderer RSS, and the main-thread heap from page-probe.js.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeLongCurves } from './generate-curves.mjs';
 import { writeEventFile } from './generate-tfevents.mjs';
 import { max, median, round } from './measure.mjs';
 import { measureApp } from './app-run.mjs';
+import { memoryCell, worstMemory } from './memory.mjs';
 import { pandasReadCsv } from './pandas.mjs';
 import { measureReader } from './reader-run.mjs';
 
@@ -32,6 +34,13 @@ async function repeat(n, fn) {
 }
 
 const worstTask = (ms) => max(ms.map((m) => m.longestTaskMs));
+// The reader page keeps its memory in `.memory`, the app's measurement carries it flat.
+const readerMemory = (ms) =>
+  worstMemory(ms.map((m) => ({ ...m.memory, peakMainHeapMB: m.peakMainHeapMB })));
+const peakRssOverPandas = (ours, pandas) =>
+  ours?.rendererPeakRssMB && pandas.peakRssMB
+    ? round(ours.rendererPeakRssMB / pandas.peakRssMB, 2)
+    : null;
 
 export async function curves100Scenario(ctx) {
   const { browser, browserCdp, appUrl, readerUrl, probeSource, runs, mb } = ctx;
@@ -47,17 +56,26 @@ export async function curves100Scenario(ctx) {
     const text = await repeat(1, () =>
       measureReader(browser, browserCdp, readerUrl, file, 'curves-text', probeSource),
     );
-    const app = await repeat(1, () => measureApp(browser, appUrl, file, probeSource));
+    const app = await repeat(1, () => measureApp(browser, browserCdp, appUrl, file, probeSource));
     const pandas = await pandasReadCsv(file, shape.bytes, 3);
-    console.log(`  pandas.read_csv: ${pandas.mbps ?? pandas.error} MB/s`);
+    console.log(
+      `  pandas.read_csv: ${pandas.mbps ?? pandas.error} MB/s, peak RSS ${pandas.peakRssMB ?? '–'} MB`,
+    );
     const ours = median(bytes.map((r) => r.workerMBps));
     const oursCpu = median(bytes.map((r) => r.mbpsOfRendererCpu));
     const complete = bytes.every((r) => r.ok && r.points === shape.rows);
     const ratio = pandas.mbps ? round(ours / pandas.mbps, 2) : null;
+    const memory = { readerPage: readerMemory(bytes), app: worstMemory(app) };
+    const memoryRatio = {
+      readerPage: peakRssOverPandas(memory.readerPage, pandas),
+      app: peakRssOverPandas(memory.app, pandas),
+    };
     const scenario = {
       name: `curves-long-${mb}mb`,
       description:
-        'Long-format run,step,metric,value CSV; MB/s = file bytes / time inside the worker.',
+        'Long-format run,step,metric,value CSV; MB/s = file bytes / time inside the worker. ' +
+        "Memory: worst of the byte-path reads and the app load (memory.mjs) against pandas' " +
+        'peak RSS (VmHWM) over its reads; ratio = renderer peak RSS / pandas peak RSS.',
       input: shape,
       byteReader: {
         path: 'reader page, CurveCsvReader.feedBytes',
@@ -72,6 +90,8 @@ export async function curves100Scenario(ctx) {
       app: { path: 'app file input → readSources', measurements: app },
       pandas,
       oursOverPandas: ratio,
+      memory,
+      oursOverPandasPeakRss: memoryRatio,
     };
     const targets = [
       {
@@ -127,6 +147,15 @@ export async function curves100Scenario(ctx) {
           : `n/a (${pandas.error})`,
       ],
       ['curves longest task bytes/app', `${worstTask(bytes)} / ${worstTask(app)} ms`],
+      ['curves memory, byte path', memoryCell(memory.readerPage)],
+      ['curves memory, app', memoryCell(memory.app)],
+      [
+        'curves pandas peak RSS',
+        pandas.peakRssMB
+          ? `${pandas.peakRssMB} MB (+${pandas.extraRssMB} over the imports); ours/pandas ` +
+            `${memoryRatio.readerPage ?? '–'}× (byte path) / ${memoryRatio.app ?? '–'}× (app)`
+          : `n/a (${pandas.error ?? 'no peak RSS'})`,
+      ],
     ];
     return { scenario, targets, rows };
   } finally {
@@ -149,7 +178,7 @@ export async function curves1gbScenario(ctx) {
     const m = r.memory;
     const complete = r.ok && r.points === shape.rows;
     const heapRatio = m.workerHeapExtraMB == null ? null : round(m.workerHeapExtraMB / fileMB, 2);
-    const rssRatio = m.rendererExtraMB == null ? null : round(m.rendererExtraMB / fileMB, 2);
+    const rssRatio = m.rendererExtraRssMB == null ? null : round(m.rendererExtraRssMB / fileMB, 2);
     const scenario = {
       name: `curves-long-${mb}mb`,
       path: 'reader page, CurveCsvReader.feedBytes',
@@ -204,7 +233,7 @@ export async function curves1gbScenario(ctx) {
       ],
       [
         '1 GB renderer RSS extra',
-        `${m.rendererExtraMB ?? '–'} MB = ${rssRatio ?? '–'}× file (peak ${m.rendererPeakRssMB} MB)`,
+        `${m.rendererExtraRssMB ?? '–'} MB = ${rssRatio ?? '–'}× file (peak ${m.rendererPeakRssMB} MB)`,
       ],
       ['1 GB longest task', `${r.longestTaskMs} ms`],
     ];
@@ -225,7 +254,8 @@ export async function tfeventsScenario(ctx) {
     const reader = await repeat(runs, () =>
       measureReader(browser, browserCdp, readerUrl, file, 'tfevents', probeSource),
     );
-    const app = await repeat(1, () => measureApp(browser, appUrl, file, probeSource));
+    const app = await repeat(1, () => measureApp(browser, browserCdp, appUrl, file, probeSource));
+    const memory = { readerPage: readerMemory(reader), app: worstMemory(app) };
     const ours = median(reader.map((r) => r.workerMBps));
     const oursCpu = median(reader.map((r) => r.mbpsOfRendererCpu));
     const complete = reader.every(
@@ -243,6 +273,7 @@ export async function tfeventsScenario(ctx) {
         measurements: reader,
       },
       app: { path: 'app file input → readSources', measurements: app },
+      memory,
     };
     const targets = [
       {
@@ -278,6 +309,8 @@ export async function tfeventsScenario(ctx) {
         `${app[0].ingestMBps ?? '–'} MB/s to analysing, response ${app[0].workerResponseMs ?? '–'} ms${app[0].loadError ? ` (error: ${app[0].loadError})` : ''}`,
       ],
       ['tfevents longest task reader/app', `${worstTask(reader)} / ${worstTask(app)} ms`],
+      ['tfevents memory, reader page', memoryCell(memory.readerPage)],
+      ['tfevents memory, app', memoryCell(memory.app)],
     ];
     return { scenario, targets, rows };
   } finally {

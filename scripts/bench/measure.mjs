@@ -1,5 +1,7 @@
 // One measured upload of the benchmark: a fresh browser context with scripts/bench/page-probe.js
-// installed, the file set on the real input, and the probe's records turned into numbers.
+// installed, the file set on the real input, and the probe's records turned into numbers; worker
+// heap and renderer RSS sampled from outside the page meanwhile (memory.mjs).
+import { sampleMemory } from './memory.mjs';
 
 const FILE_INPUT = 'input[type=file][data-testid="file-input"]';
 
@@ -16,6 +18,25 @@ export const max = (xs) => {
 export const round = (x, d = 1) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
 
 /**
+ * The main thread's blocking inside [from, to] (page clock, from page-probe.js's records): the
+ * longest long task overlapping the window, the longest rAF gap, and the 5 longest tasks with
+ * their start relative to `from`. No window (from null): nothing.
+ */
+export function blocking(probe, from, to) {
+  const inside = (e) => from != null && e.start + e.duration >= from && e.start <= to;
+  const tasks = probe.longtasks.filter(inside);
+  return {
+    longestTaskMs: round(max(tasks.map((e) => e.duration))) ?? 0,
+    longTaskCount: tasks.length,
+    longTasks: tasks
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 5)
+      .map((e) => ({ atMs: round(e.start - from), durationMs: round(e.duration) })),
+    longestRafGapMs: round(max(probe.rafGaps.filter(inside).map((e) => e.duration))) ?? 0,
+  };
+}
+
+/**
  * One measured upload in a fresh browser context. `fullAnalysis`: the sweep is large enough to be
  * answered in two passes (FIRST_PASS_ROWS in src/lib/worker/handler.ts), so wait for the second.
  */
@@ -24,7 +45,7 @@ export async function measureOnce(
   url,
   csvPath,
   probeSource,
-  { fullAnalysis = false } = {},
+  { fullAnalysis = false, browserCdp = null } = {},
 ) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -36,8 +57,12 @@ export async function measureOnce(
   await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForTimeout(300); // let startup work finish so it is not counted
 
+  const stopMemory = browserCdp ? await sampleMemory(page, browserCdp) : async () => ({});
   const wallStart = Date.now();
-  await page.setInputFiles(FILE_INPUT, csvPath);
+  await page.setInputFiles(FILE_INPUT, csvPath).catch(async (error) => {
+    await stopMemory();
+    throw error;
+  });
   let timedOut = false;
   try {
     await page.waitForFunction(() => window.__hpiProbe.firstFindingPaintedAt !== null, null, {
@@ -60,6 +85,7 @@ export async function measureOnce(
     timedOut = true;
   }
   const wallMs = Date.now() - wallStart;
+  const memory = await stopMemory();
   const probe = await page.evaluate(() => {
     const p = window.__hpiProbe;
     return {
@@ -77,9 +103,7 @@ export async function measureOnce(
 
   const t0 = probe.changeAt;
   const since = (t) => (t0 === null || t === null || t === undefined ? null : t - t0);
-  const inWindow = (e) => t0 !== null && e.start + e.duration >= t0 && e.start <= t0 + wallMs;
-  const longtasks = probe.longtasks.filter(inWindow);
-  const rafGaps = probe.rafGaps.filter(inWindow);
+  const blocked = blocking(probe, t0, t0 + wallMs);
   const firstResponse = probe.responses.find((r) => r.at >= (t0 ?? 0));
   // Ingest = file handed to the app until the worker starts analysing (or answers).
   const ingestEnd = probe.phases.analysing ?? firstResponse?.at ?? null;
@@ -107,16 +131,11 @@ export async function measureOnce(
     findingsRendered: probe.findingCount,
     domElements: probe.domElements,
     longtaskSupported: probe.longtaskSupported,
-    longestTaskMs:
-      round(max(longtasks.map((e) => e.duration))) ?? (probe.longtaskSupported ? 0 : null),
-    longTaskCount: longtasks.length,
-    // Where the blocking happened, relative to the change event: compare with phasesMs.
-    longTasks: longtasks
-      .slice()
-      .sort((a, b) => b.duration - a.duration)
-      .slice(0, 5)
-      .map((e) => ({ atMs: round(since(e.start)), durationMs: round(e.duration) })),
-    longestRafGapMs: round(max(rafGaps.map((e) => e.duration))) ?? 0,
+    // Where the blocking happened (longTasks[].atMs), relative to the change event: compare with
+    // phasesMs.
+    ...blocked,
+    longestTaskMs: probe.longtaskSupported ? blocked.longestTaskMs : null,
     peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / 2 ** 20),
+    ...memory,
   };
 }

@@ -74,11 +74,14 @@ export async function renderers(browserCdp) {
 
 /**
  * Samples worker heap and renderer RSS every `intervalMs` until stop(); returns baselines and
- * peaks. The busy renderer is the one whose CPU time grew most.
+ * peaks. The busy renderer is the one whose CPU time grew most. `hwm: false` leaves out the
+ * kernel's VmHWM (the process's lifetime peak): for a second window on the same page, whose own
+ * peak must not be the first window's.
  */
-export async function startSampling(page, browserCdp, intervalMs = 100) {
+export async function startSampling(page, browserCdp, { intervalMs = 100, hwm = true } = {}) {
   // The app starts its worker on the first request: attach again in the loop until it exists.
   let worker = await attachWorkerHeap(page);
+  const attachedAtStart = worker !== null;
   const heapOf = (h) => (h ? h.usedSize + h.backingStorageSize : null);
   const baseHeap = worker ? await worker.heap() : null;
   const before = await renderers(browserCdp);
@@ -88,20 +91,25 @@ export async function startSampling(page, browserCdp, intervalMs = 100) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      if (!worker) worker = await attachWorkerHeap(page).catch(() => null);
-      const [h, rs] = await Promise.all([worker ? worker.heap() : null, renderers(browserCdp)]);
-      if (h) {
-        peakHeap = Math.max(peakHeap ?? 0, heapOf(h));
-        peakUsed = Math.max(peakUsed ?? 0, h.usedSize);
+      try {
+        if (!worker) worker = await attachWorkerHeap(page).catch(() => null);
+        const [h, rs] = await Promise.all([worker ? worker.heap() : null, renderers(browserCdp)]);
+        if (h) {
+          peakHeap = Math.max(peakHeap ?? 0, heapOf(h));
+          peakUsed = Math.max(peakUsed ?? 0, h.usedSize);
+        }
+        for (const r of rs) peakRss.set(r.pid, Math.max(peakRss.get(r.pid) ?? 0, r.rss ?? 0));
+      } catch {
+        // The page or browser went away mid-sample: keep the peaks seen so far.
+        break;
       }
-      for (const r of rs) peakRss.set(r.pid, Math.max(peakRss.get(r.pid) ?? 0, r.rss ?? 0));
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   })();
   return async function stop() {
     stopped = true;
     await loop;
-    const after = await renderers(browserCdp);
+    const after = await renderers(browserCdp).catch(() => []);
     await worker?.detach();
     let busy = null;
     for (const r of after) {
@@ -112,14 +120,72 @@ export async function startSampling(page, browserCdp, intervalMs = 100) {
           pid: r.pid,
           cpuSeconds: cpu,
           baseRss: b?.rss ?? null,
-          peakRss: Math.max(peakRss.get(r.pid) ?? 0, r.hwm ?? 0),
+          peakRss: Math.max(peakRss.get(r.pid) ?? 0, r.rss ?? 0, hwm ? (r.hwm ?? 0) : 0),
         };
     }
     return {
-      workerHeapBase: heapOf(baseHeap),
+      // No worker before the window (the app starts its worker on the first request): all of
+      // its heap is the window's, so the base is 0.
+      workerHeapBase: baseHeap ? heapOf(baseHeap) : worker && !attachedAtStart ? 0 : null,
       workerHeapPeak: peakHeap,
       workerV8UsedPeak: peakUsed,
       renderer: busy,
     };
   };
+}
+
+const MiB = 2 ** 20;
+const mb = (x) => (x == null ? null : Math.round((x / MiB) * 10) / 10);
+const minus = (a, b) => (a == null || b == null ? null : a - b);
+
+/** The bytes of startSampling's result as the MiB fields every scenario reports. */
+export function memoryMB(m) {
+  const r = m?.renderer ?? null;
+  return {
+    workerHeapBaseMB: mb(m?.workerHeapBase),
+    workerHeapPeakMB: mb(m?.workerHeapPeak),
+    workerHeapExtraMB: mb(minus(m?.workerHeapPeak, m?.workerHeapBase)),
+    workerV8UsedPeakMB: mb(m?.workerV8UsedPeak),
+    rendererBaseRssMB: mb(r?.baseRss),
+    rendererPeakRssMB: r?.peakRss ? mb(r.peakRss) : null,
+    rendererExtraRssMB: r?.peakRss ? mb(minus(r.peakRss, r.baseRss)) : null,
+    rendererCpuSeconds: r ? Math.round(r.cpuSeconds * 1000) / 1000 : null,
+  };
+}
+
+/**
+ * The one way a scenario samples memory: call before the measured step, then stop() for
+ * memoryMB's fields. stop() is idempotent, so a `finally` can call it again to end the sampling
+ * loop when the step threw (a loop left running would keep the bench from exiting).
+ */
+export async function sampleMemory(page, browserCdp, options) {
+  const stop = await startSampling(page, browserCdp, options);
+  let result = null;
+  return () => (result ??= stop().then(memoryMB));
+}
+
+/** Worst (largest) of each memory field over several measurements. */
+export function worstMemory(measurements) {
+  const keys = [
+    'peakMainHeapMB',
+    'workerHeapPeakMB',
+    'workerHeapExtraMB',
+    'rendererPeakRssMB',
+    'rendererExtraRssMB',
+  ];
+  const worst = (k) => {
+    const v = measurements.map((m) => m?.[k]).filter((x) => typeof x === 'number');
+    return v.length ? Math.max(...v) : null;
+  };
+  return Object.fromEntries(keys.map((k) => [k, worst(k)]));
+}
+
+/** One table cell: main-thread heap, worker heap, renderer RSS (+ growth over the baseline). */
+export function memoryCell(m) {
+  if (!m) return '–';
+  const v = (x) => x ?? '–';
+  return (
+    `main heap ${v(m.peakMainHeapMB)} / worker heap ${v(m.workerHeapPeakMB)} / ` +
+    `renderer RSS ${v(m.rendererPeakRssMB)} MB (+${v(m.rendererExtraRssMB)})`
+  );
 }

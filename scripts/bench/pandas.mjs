@@ -1,5 +1,7 @@
-// The same CSV read by pandas.read_csv (C engine), for the ours/pandas throughput ratio. Best of
-// `runs` reads, timed inside Python (interpreter start-up and import excluded).
+// The same CSV read by pandas.read_csv (C engine), for the ours/pandas throughput ratio. Median of
+// `runs` reads, timed inside Python (interpreter start-up and import excluded). Memory: the
+// process's peak resident set over all the reads and its resident set after the imports (see
+// RSS below), for an ours/pandas memory ratio.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -9,10 +11,40 @@ export const PYTHON =
   process.env.PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 const run = promisify(execFile);
+
+/** The scripts' KiB as MiB: peak (VmHWM), base (VmRSS after the imports), extra = the difference. */
+export function pandasMemory(r) {
+  if (typeof r?.peakRssKiB !== 'number') return {};
+  const mib = (kib) => Math.round((kib / 1024) * 10) / 10;
+  return {
+    peakRssMB: mib(r.peakRssKiB),
+    baseRssMB: mib(r.baseRssKiB),
+    extraRssMB: mib(r.peakRssKiB - r.baseRssKiB),
+    rssSource: r.rssSource,
+  };
+}
+
+// Python shared by both scripts (they import resource). Memory comes from /proc/self/status:
+// VmRSS after the imports (base) and VmHWM at the end (peak). Not ru_maxrss: Linux carries it
+// over fork + execve, so a child of this Node process starts with Node's resident set as its
+// "peak" (measured: 385 MiB for a python3 whose VmHWM was 9 MiB). ru_maxrss only without /proc.
+const RSS = `
+def rss():
+    try:
+        with open("/proc/self/status") as f:
+            kib = {l.split(":")[0]: int(l.split()[1]) for l in f if l.startswith(("VmRSS", "VmHWM"))}
+        return {"rss": kib["VmRSS"], "peak": kib["VmHWM"], "source": "VmHWM"}
+    except (OSError, KeyError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return {"rss": peak, "peak": peak, "source": "ru_maxrss"}
+`;
+
 const SCRIPT = `
-import sys, time, json
+import sys, time, json, resource
 import pandas as pd
 path, runs = sys.argv[1], int(sys.argv[2])
+${RSS}
+base = rss()["rss"]
 times = []
 for _ in range(runs):
     t = time.perf_counter()
@@ -20,10 +52,12 @@ for _ in range(runs):
     times.append(time.perf_counter() - t)
     rows = len(df)
     del df
-print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__version__}))
+end = rss()
+print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__version__,
+                  "baseRssKiB": base, "peakRssKiB": end["peak"], "rssSource": end["source"]}))
 `;
 
-/** {mbps (median), seconds, rows, version} or {error}. */
+/** {mbps (median), seconds, rows, version, peakRssMB, baseRssMB, extraRssMB} or {error}. */
 export async function pandasReadCsv(file, bytes, runs = 3) {
   try {
     const { stdout } = await run(PYTHON, ['-c', SCRIPT, file, String(runs)], {
@@ -38,6 +72,7 @@ export async function pandasReadCsv(file, bytes, runs = 3) {
       rows: r.rows,
       version: r.version,
       python: PYTHON,
+      ...pandasMemory(r),
     };
   } catch (error) {
     const stderr = String(error.stderr ?? '').trim();
@@ -46,9 +81,11 @@ export async function pandasReadCsv(file, bytes, runs = 3) {
 }
 
 const FILES_SCRIPT = `
-import sys, time, json, os
+import sys, time, json, os, resource
 import pandas as pd
 runs = int(sys.argv[1])
+${RSS}
+base = rss()["rss"]
 paths = sys.stdin.read().split("\\n")
 paths = [p for p in paths if p]
 times = []
@@ -56,8 +93,10 @@ for _ in range(runs):
     t = time.perf_counter()
     rows = sum(len(pd.read_csv(p)) for p in paths)
     times.append(time.perf_counter() - t)
+end = rss()
 print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__version__,
-                  "bytes": sum(os.path.getsize(p) for p in paths)}))
+                  "bytes": sum(os.path.getsize(p) for p in paths),
+                  "baseRssKiB": base, "peakRssKiB": end["peak"], "rssSource": end["source"]}))
 `;
 
 /** pandas.read_csv over many files, one call each (a folder of runs): {mbps, seconds, bytes}. */
@@ -79,6 +118,7 @@ export async function pandasReadCsvFiles(files, runs = 3) {
       files: files.length,
       version: r.version,
       python: PYTHON,
+      ...pandasMemory(r),
     };
   } catch (error) {
     const stderr = String(error.stderr ?? '').trim();

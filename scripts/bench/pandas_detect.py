@@ -28,10 +28,12 @@ results skip quantised and derived metrics and check tie probability; it runs at
 collapsed-trials, too-good, eval-missing, values-tried-once, small-sweep, flat-sweep and the
 report audits, hyperparameter importance (a random forest on a sample) and writes every finding's
 evidence and explanation. So pandas does less work here: the ratio flatters pandas, if anything.
-Prints one JSON line: seconds per run (read, detect, total), counts per detector, pandas version.
+Prints one JSON line: seconds per run (read, detect, total), counts per detector, pandas version,
+the process's peak resident set (VmHWM, KiB) and its resident set after the imports (VmRSS).
 """
 import json
 import re
+import resource
 import sys
 import time
 
@@ -230,9 +232,25 @@ def detect(df):
     }
 
 
+def rss():
+    """KiB from /proc/self/status: VmRSS now and VmHWM, the peak of this process. Not ru_maxrss:
+    Linux carries it over fork + execve, so a child of the bench's Node process would start with
+    Node's resident set as its peak. ru_maxrss only where there is no /proc."""
+    try:
+        with open("/proc/self/status") as f:
+            wanted = [ln for ln in f if ln.startswith(("VmRSS", "VmHWM"))]
+        kib = {ln.split(":")[0]: int(ln.split()[1]) for ln in wanted}
+        return {"rss": kib["VmRSS"], "peak": kib["VmHWM"], "source": "VmHWM"}
+    except (OSError, KeyError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return {"rss": peak, "peak": peak, "source": "ru_maxrss"}
+
+
 def main():
     path = sys.argv[1]
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    # Python + numpy + pandas + scipy before any data: the part of the peak that is not the file.
+    base_rss = rss()["rss"]
     timings = []
     result = None
     for _ in range(runs):
@@ -243,7 +261,19 @@ def main():
         t2 = time.perf_counter()
         timings.append({"read": t1 - t0, "detect": t2 - t1, "total": t2 - t0})
         del df
-    print(json.dumps({"timings": timings, "result": result, "version": pd.__version__}))
+    end = rss()
+    print(
+        json.dumps(
+            {
+                "timings": timings,
+                "result": result,
+                "version": pd.__version__,
+                "baseRssKiB": base_rss,
+                "peakRssKiB": end["peak"],
+                "rssSource": end["source"],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

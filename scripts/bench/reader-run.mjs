@@ -1,8 +1,8 @@
 // One measured read on the bench-only reader page (scripts/bench/reader-page): a fresh context
 // with page-probe.js (long tasks), the files set on its input, the worker's report, and
 // optionally worker heap / renderer memory and CPU sampled over CDP (memory.mjs).
-import { max, round } from './measure.mjs';
-import { startSampling } from './memory.mjs';
+import { blocking, round } from './measure.mjs';
+import { sampleMemory } from './memory.mjs';
 
 const MB = 1e6;
 
@@ -16,9 +16,15 @@ export async function measureReader(browser, browserCdp, url, files, mode, probe
   await page.waitForFunction(() => window.__readerReady === true, null, { timeout: 30_000 });
   await page.evaluate((m) => (window.__readerMode = m), mode);
   await page.waitForTimeout(200);
-  const stop = await startSampling(page, browserCdp);
+  const stopMemory = await sampleMemory(page, browserCdp);
   const wallStart = Date.now();
-  await page.locator('[data-testid="reader-input"]').setInputFiles(files);
+  await page
+    .locator('[data-testid="reader-input"]')
+    .setInputFiles(files)
+    .catch(async (error) => {
+      await stopMemory(); // a sampling loop left running would keep the bench from exiting
+      throw error;
+    });
   let timedOut = false;
   try {
     await page.waitForFunction(() => window.__readerResult !== null, null, {
@@ -28,7 +34,7 @@ export async function measureReader(browser, browserCdp, url, files, mode, probe
   } catch {
     timedOut = true;
   }
-  const memory = await stop();
+  const memory = await stopMemory();
   await page.waitForTimeout(300);
   const wallMs = Date.now() - wallStart;
   const { result, probe, startedAt } = await page.evaluate(() => ({
@@ -38,11 +44,9 @@ export async function measureReader(browser, browserCdp, url, files, mode, probe
   }));
   await context.close();
   const t0 = probe.changeAt ?? startedAt;
-  const inWindow = (e) => e.start + e.duration >= t0 && e.start <= t0 + wallMs;
-  const longtasks = probe.longtasks.filter(inWindow);
+  const blocked = blocking(probe, t0, t0 + wallMs);
   const bytes = result?.bytes ?? null;
   const mainMs = result?.receivedAt && t0 ? result.receivedAt - t0 : null;
-  const renderer = memory.renderer;
   return {
     path: `reader page (${mode})`,
     timedOut,
@@ -60,22 +64,11 @@ export async function measureReader(browser, browserCdp, url, files, mode, probe
     workerMBps: result?.ms ? round(bytes / MB / (result.ms / 1000), 1) : null,
     changeToResultMs: round(mainMs),
     mbpsOfRendererCpu:
-      renderer && renderer.cpuSeconds > 0 ? round(bytes / MB / renderer.cpuSeconds, 1) : null,
+      memory.rendererCpuSeconds > 0 ? round(bytes / MB / memory.rendererCpuSeconds, 1) : null,
     longtaskSupported: probe.longtaskSupported,
-    longestTaskMs: round(max(longtasks.map((e) => e.duration))) ?? 0,
-    longestRafGapMs: round(max(probe.rafGaps.filter(inWindow).map((e) => e.duration))) ?? 0,
-    memory: {
-      workerHeapBaseMB: mb(memory.workerHeapBase),
-      workerHeapPeakMB: mb(memory.workerHeapPeak),
-      workerHeapExtraMB: mb(diff(memory.workerHeapPeak, memory.workerHeapBase)),
-      workerV8UsedPeakMB: mb(memory.workerV8UsedPeak),
-      rendererBaseRssMB: mb(renderer?.baseRss),
-      rendererPeakRssMB: mb(renderer?.peakRss),
-      rendererExtraMB: mb(diff(renderer?.peakRss, renderer?.baseRss)),
-      rendererCpuSeconds: round(renderer?.cpuSeconds ?? null, 2),
-    },
+    longestTaskMs: blocked.longestTaskMs,
+    longestRafGapMs: blocked.longestRafGapMs,
+    peakMainHeapMB: probe.heapPeak === null ? null : round(probe.heapPeak / 2 ** 20),
+    memory,
   };
 }
-
-const diff = (a, b) => (a == null || b == null ? null : a - b);
-const mb = (x) => (x == null ? null : round(x / 2 ** 20, 1));

@@ -4,12 +4,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSweep } from './generate-sweep.mjs';
 import { max, measureOnce, median, round } from './measure.mjs';
+import { memoryCell, worstMemory } from './memory.mjs';
 
 /** src/lib/worker/handler.ts: above this many trials the load answers with a first pass. */
 export const FIRST_PASS_ROWS = 20_000;
 
 export async function sweepScenario(ctx) {
-  const { browser, appUrl, outDir, probeSource, runs, trials, keep } = ctx;
+  const { browser, browserCdp, appUrl, outDir, probeSource, runs, trials, keep } = ctx;
   const csvPath = path.join(outDir, `sweep_${trials}x30.csv`);
   const t = Date.now();
   const generated = await writeSweep(csvPath, { trials });
@@ -22,11 +23,12 @@ export async function sweepScenario(ctx) {
     for (let i = 0; i < runs; i++) {
       const r = await measureOnce(browser, appUrl, csvPath, probeSource, {
         fullAnalysis: trials > FIRST_PASS_ROWS,
+        browserCdp,
       });
       measurements.push(r);
       console.log(
         `  sweep run ${i + 1}/${runs}: first finding ${r.timeToFirstFindingMs ?? '–'} ms, ingest ${r.ingestMBps ?? '–'} MB/s, ` +
-          `longest task ${r.longestTaskMs ?? '–'} ms` +
+          `longest task ${r.longestTaskMs ?? '–'} ms, renderer RSS ${r.rendererPeakRssMB ?? '–'} MB` +
           (r.timedOut ? ' (TIMED OUT waiting for a finding)' : '') +
           (r.loadError ? ` (load error: ${r.loadError})` : '') +
           (r.pageErrors.length ? ` (page errors: ${r.pageErrors.join(' | ')})` : ''),
@@ -48,7 +50,7 @@ export async function sweepScenario(ctx) {
   const worst = {
     longestTaskMs: longtaskSupported ? max(measurements.map((r) => r.longestTaskMs)) : null,
     longestRafGapMs: max(measurements.map((r) => r.longestRafGapMs)),
-    peakMainHeapMB: max(measurements.map((r) => r.peakMainHeapMB)),
+    ...worstMemory(measurements),
   };
   const anyTimedOut = measurements.some((r) => r.timedOut || r.timeToFirstFindingMs === null);
   const longest = longtaskSupported ? worst.longestTaskMs : worst.longestRafGapMs;
@@ -100,10 +102,7 @@ export async function sweepScenario(ctx) {
       'sweep longest task / rAF gap',
       `${worst.longestTaskMs ?? '–'} / ${worst.longestRafGapMs ?? '–'} ms (worst)`,
     ],
-    [
-      'sweep peak main-thread heap',
-      worst.peakMainHeapMB === null ? 'n/a' : `${worst.peakMainHeapMB} MB`,
-    ],
+    ['sweep peak memory (worst)', memoryCell(worst)],
   ];
   return { scenario, targets, rows };
 }
