@@ -143,6 +143,47 @@ describe('Figure cells', () => {
     expect(await status.count()).toBe(0);
   });
 
+  it('trials selected in another cell are highlighted in the figures', async () => {
+    const page = await h.open();
+    await openPlanted(page);
+    await addFigure(page, 'slice');
+    await addFigure(page, 'distribution');
+    const slice = await waitForFigure(page, 'slice');
+    // An overfitting trial (it has a finite loss, so every slice plots it), from its finding.
+    const run = page
+      .locator('[data-testid="finding"][data-detector="overfitting"] button.run')
+      .first();
+    await run.scrollIntoViewIfNeeded();
+    const id = (await run.textContent())?.trim() ?? '';
+    await run.click();
+    await expect(run.getAttribute('aria-pressed')).resolves.toBe('true');
+    const selectedIn = (card: typeof slice) =>
+      card.locator('.js-plotly-plot').evaluate((gd) => {
+        const g = gd as unknown as { data: { selectedpoints?: number[] | null }[] };
+        return g.data.map((t) => t.selectedpoints ?? null);
+      });
+    // One point per subplot: the run's own, in whichever health group it belongs to.
+    await expect
+      .poll(async () => (await selectedIn(slice)).flatMap((p) => p ?? []).length)
+      .toBeGreaterThan(0);
+    const perTrace = await selectedIn(slice);
+    const subplots = await slice
+      .locator('.js-plotly-plot')
+      .evaluate((gd) => (gd as unknown as { data: { xaxis: string }[] }).data.map((t) => t.xaxis));
+    const hitAxes = new Set(subplots.filter((_, i) => (perTrace[i]?.length ?? 0) > 0));
+    expect(perTrace.every((p) => p === null || p.length <= 1)).toBe(true);
+    expect(hitAxes.size).toBe(new Set(subplots).size);
+    expect(id.length).toBeGreaterThan(0);
+    // The histogram marks the bar holding it.
+    const dist = await waitForFigure(page, 'distribution');
+    await expect
+      .poll(async () => (await selectedIn(dist)).flatMap((p) => p ?? []).length)
+      .toBeGreaterThan(0);
+    // Clearing the selection clears the highlight.
+    await page.locator('.selection').getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(async () => (await selectedIn(slice)).every((p) => p === null)).toBe(true);
+  });
+
   it('every figure kind draws in light and in dark', async () => {
     const page = await h.open();
     await openPlanted(page);

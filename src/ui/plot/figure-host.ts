@@ -6,7 +6,13 @@
 import type { FigureElement, PlotConfig, PlotlyStatic } from 'plotly.js-dist-min';
 import type { FigureSpec } from '../../lib/state/figures';
 import { whenNearViewport } from '../progressive.svelte';
-import { brushedTrials, clickedTrials, selectedTrials, type Picked } from './figure-selection';
+import {
+  brushedTrials,
+  clickedTrials,
+  highlightOf,
+  selectedTrials,
+  type Picked,
+} from './figure-selection';
 import { acquireGl, releaseGl, type GlFigure } from './gl-registry';
 import { loadPlotly, PLOT_CONFIG } from './load';
 
@@ -36,12 +42,16 @@ export class FigureHost implements GlFigure {
   #onSelect: FigureSelect = () => undefined;
   #lib: PlotlyStatic | null = null;
   #plotted = false;
+  #drawn: FigureSpec | null = null;
   #listening = false;
   #disposed = false;
   #pendingDispose = false;
   #chain: Promise<void> = Promise.resolve();
   #queued = false;
   #cleanups: (() => void)[] = [];
+  #highlight: readonly string[] | null = null;
+  /** The `selectedpoints` last applied, so an unchanged highlight costs no redraw. */
+  #highlighted = '';
 
   constructor(node: HTMLElement) {
     this.#node = node;
@@ -63,11 +73,15 @@ export class FigureHost implements GlFigure {
     this.#cleanups.push(() => observer.disconnect());
   }
 
-  update(spec: FigureSpec, onSelect: FigureSelect): void {
+  update(spec: FigureSpec, onSelect: FigureSelect, highlight: readonly string[] | null): void {
     this.#onSelect = onSelect;
-    if (spec === this.#spec) return;
-    this.#spec = spec;
-    this.#request();
+    const highlightChanged = highlight !== this.#highlight;
+    this.#highlight = highlight;
+    if (spec !== this.#spec) {
+      this.#spec = spec;
+      this.#highlighted = '';
+      this.#request();
+    } else if (highlightChanged && this.#plotted) this.#request();
   }
 
   /** Teardown runs before the re-attach of a changed spec: dispose only if none follows. */
@@ -137,12 +151,35 @@ export class FigureHost implements GlFigure {
     } else releaseGl(this);
     if (!this.#plotted) this.#node.replaceChildren();
     const node = this.#node;
-    const el = (await lib.react(node, spec.data, spec.layout, configOf(spec))) as FigureElement;
+    if (!this.#plotted || spec !== this.#drawn) {
+      await lib.react(node, spec.data, spec.layout, configOf(spec));
+      this.#drawn = spec;
+      this.#highlighted = '';
+    }
+    const el = node as FigureElement;
     if (this.#disposed) return this.#purge();
     this.#plotted = true;
+    await this.#applyHighlight(lib, spec);
     if (!this.#listening) this.#listen(el);
     this.#node.dataset.traces = String(spec.data.length);
     this.#setState('drawn');
+  }
+
+  /** Selected-elsewhere trials as plotly `selectedpoints` (one restyle, only when changed). */
+  async #applyHighlight(lib: PlotlyStatic, spec: FigureSpec): Promise<void> {
+    if (this.#highlight === null) return;
+    const ids = new Set(this.#highlight);
+    const { traces, selectedpoints } = highlightOf(
+      spec.selection,
+      spec.data.map((t) => t.uid),
+      ids,
+    );
+    const key = JSON.stringify(selectedpoints);
+    if (traces.length === 0 || key === this.#highlighted) return;
+    // Nothing drawn selected yet and nothing to select: leave the figure as drawn.
+    if (this.#highlighted === '' && ids.size === 0) return;
+    this.#highlighted = key;
+    await lib.restyle(this.#node, { selectedpoints }, traces);
   }
 
   /** plotly keeps listeners on the graph div until purge; they read the current spec. */
@@ -166,6 +203,7 @@ export class FigureHost implements GlFigure {
     releaseGl(this);
     if (this.#plotted) this.#lib?.purge(this.#node);
     this.#plotted = false;
+    this.#drawn = null;
     this.#listening = false;
   }
 

@@ -115,3 +115,40 @@ function inRange(v: number, range: ConstraintRange | undefined): boolean {
   ])[];
   return ranges.some(([lo, hi]) => v >= lo && v <= hi);
 }
+
+/** Which points of which traces to show as selected; the other traces are left as drawn. */
+export interface Highlight {
+  traces: number[];
+  /** Per listed trace: the indices of its points or bars holding a selected trial, or null. */
+  selectedpoints: (number[] | null)[];
+}
+
+/**
+ * The selection made in another cell, as plotly `selectedpoints` of this figure's point and bar
+ * traces (plotly dims the rest). Heatmap cells and parcoords lines are not highlighted: plotly has
+ * no per-cell or per-line emphasis short of redrawing the figure.
+ */
+export function highlightOf(
+  map: SelectionMap,
+  uids: readonly (string | undefined)[],
+  selected: ReadonlySet<string>,
+): Highlight {
+  const traces: number[] = [];
+  const selectedpoints: (number[] | null)[] = [];
+  uids.forEach((uid, trace) => {
+    const selection = uid === undefined ? undefined : map[uid];
+    if (!selection || selection.kind === 'cells' || selection.kind === 'lines') return;
+    traces.push(trace);
+    if (selected.size === 0) return selectedpoints.push(null);
+    const groups =
+      selection.kind === 'bins'
+        ? selection.bins.map((b) => b.runIds)
+        : (selection.members ?? selection.runIds.map((id) => [id]));
+    const hit: number[] = [];
+    groups.forEach((ids, i) => {
+      if (ids.some((id) => selected.has(id))) hit.push(i);
+    });
+    selectedpoints.push(hit);
+  });
+  return { traces, selectedpoints };
+}

@@ -16,7 +16,15 @@ export { MAX_GL_FIGURES, liveGlFigures } from './gl-registry';
 
 const hosts = new WeakMap<HTMLElement, FigureHost>();
 
-export function plotFigure(spec: FigureSpec, onSelect: FigureSelect): Attachment<HTMLElement> {
+/**
+ * `highlight`: trials selected elsewhere, shown as selected points and bars here; null leaves the
+ * figure's own selection as the user made it (this figure is where it came from).
+ */
+export function plotFigure(
+  spec: FigureSpec,
+  onSelect: FigureSelect,
+  highlight: readonly string[] | null = null,
+): Attachment<HTMLElement> {
   return (node) => {
     // Nothing the host reads while drawing may become a dependency of the attachment.
     const host = untrack(() => {
@@ -26,7 +34,7 @@ export function plotFigure(spec: FigureSpec, onSelect: FigureSelect): Attachment
         h = new FigureHost(node);
         hosts.set(node, h);
       }
-      h.update(spec, onSelect);
+      h.update(spec, onSelect, highlight);
       return h;
     });
     return () => host.scheduleDispose(() => hosts.delete(node));

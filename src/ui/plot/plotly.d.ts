@@ -155,6 +155,7 @@ declare module 'plotly.js-dist-min' {
       layout: object,
       config?: PlotConfig,
     ): Promise<HTMLElement>;
+    restyle(root: HTMLElement, update: object, traces?: readonly number[]): Promise<unknown>;
     purge(root: HTMLElement): void;
   }
 
