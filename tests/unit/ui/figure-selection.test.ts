@@ -94,3 +94,32 @@ describe('brushes', () => {
     expect(brushedTrials(map, traces([{ label: 'lr', values: [1, 3] }]))).toBeNull();
   });
 });
+
+describe('highlightOf', () => {
+  const map: SelectionMap = {
+    pts: { kind: 'points', rows: [0, 3], runIds: ['a', 'd'], members: [['a', 'b'], ['d']] },
+    bars: {
+      kind: 'bins',
+      bins: [
+        { label: 'x', rows: [0], runIds: ['a'], total: 1, capped: false },
+        { label: 'y', rows: [1], runIds: ['c'], total: 1, capped: false },
+      ],
+    },
+    heat: { kind: 'cells', cells: [] },
+  };
+  const uids = ['heat', 'pts', undefined, 'bars'];
+
+  it('marks the points and bars holding a selected trial, merged points included', () => {
+    expect(highlightOf(map, uids, new Set(['b', 'c']))).toEqual({
+      traces: [1, 3],
+      selectedpoints: [[0], [1]],
+    });
+  });
+
+  it('clears with null when nothing is selected, and skips heatmaps', () => {
+    expect(highlightOf(map, uids, new Set())).toEqual({
+      traces: [1, 3],
+      selectedpoints: [null, null],
+    });
+  });
+});
