@@ -5,6 +5,7 @@ import type { SelectionMap } from '../../../src/lib/state/figures';
 import {
   brushedTrials,
   clickedTrials,
+  highlightOf,
   selectedTrials,
 } from '../../../src/ui/plot/figure-selection';
 
