@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generatePlantedSweep } from '../../src/lib/fixtures';
 import { XSS_IMG, XSS_SCRIPT } from './fixtures';
@@ -85,6 +85,31 @@ async function selectedIds(page: Page): Promise<string[]> {
     );
   }
   return [...seen];
+}
+
+/** The parcoords batch_size axis: its index, how many lines are drawn, how many in [60, 70]. */
+function batchAxis(card: Locator) {
+  return card.locator('.js-plotly-plot').evaluate((gd) => {
+    const g = gd as unknown as {
+      data: { dimensions: { label: string; values: number[] }[] }[];
+    };
+    const dims = g.data[0].dimensions;
+    const k = dims.findIndex((d) => d.label.includes('batch_size'));
+    const values = dims[k]?.values ?? [];
+    return { k, lines: values.length, inside: values.filter((v) => v >= 60 && v <= 70).length };
+  });
+}
+
+/** Brushes [60, 70] on axis k: a restyle of constraintrange, which is what plotly's brush emits. */
+async function brushBatchSize(card: Locator, k: number) {
+  await card.locator('.js-plotly-plot').evaluate((gd, k) => {
+    const g = gd as unknown as {
+      data: { dimensions: { constraintrange?: number[] }[] }[];
+      emit(name: string, data: unknown): void;
+    };
+    g.data[0].dimensions[k].constraintrange = [60, 70];
+    g.emit('plotly_restyle', [{}, [0]]);
+  }, k);
 }
 
 describe('Figure cells', () => {
@@ -238,24 +263,9 @@ describe('Figure cells', () => {
     await openPlanted(page);
     await addFigure(page, 'parallel');
     const card = await waitForFigure(page, 'parallel');
-    // A brush is a restyle of constraintrange, which is what plotly's own brush emits.
-    const expected = await card.locator('.js-plotly-plot').evaluate((gd) => {
-      const g = gd as unknown as {
-        data: { dimensions: { label: string; values: number[] }[] }[];
-      };
-      const dims = g.data[0].dimensions;
-      const k = dims.findIndex((d) => d.label.includes('batch_size'));
-      return { k, inside: dims[k].values.filter((v) => v >= 60 && v <= 70).length };
-    });
+    const expected = await batchAxis(card);
     expect(expected.k).toBeGreaterThanOrEqual(0);
-    await card.locator('.js-plotly-plot').evaluate((gd, k) => {
-      const g = gd as unknown as {
-        data: { dimensions: { constraintrange?: number[] }[] }[];
-        emit(name: string, data: unknown): void;
-      };
-      g.data[0].dimensions[k].constraintrange = [60, 70];
-      g.emit('plotly_restyle', [{}, [0]]);
-    }, expected.k);
+    await brushBatchSize(card, expected.k);
     await expect
       .poll(() => page.locator('[data-testid="figure-selection"]').getAttribute('data-count'))
       .toBe(String(expected.inside));
@@ -268,27 +278,9 @@ describe('Figure cells', () => {
     await waitForFindings(page);
     await addFigure(page, 'parallel');
     const card = await waitForFigure(page, 'parallel');
-    const drawn = await card.locator('.js-plotly-plot').evaluate((gd) => {
-      const g = gd as unknown as {
-        data: { dimensions: { label: string; values: number[] }[] }[];
-      };
-      const dims = g.data[0].dimensions;
-      const k = dims.findIndex((d) => d.label.includes('batch_size'));
-      return {
-        k,
-        lines: dims[k].values.length,
-        inside: dims[k].values.filter((v) => v >= 60 && v <= 70).length,
-      };
-    });
+    const drawn = await batchAxis(card);
     expect(drawn.lines).toBe(1000);
-    await card.locator('.js-plotly-plot').evaluate((gd, k) => {
-      const g = gd as unknown as {
-        data: { dimensions: { constraintrange?: number[] }[] }[];
-        emit(name: string, data: unknown): void;
-      };
-      g.data[0].dimensions[k].constraintrange = [60, 70];
-      g.emit('plotly_restyle', [{}, [0]]);
-    }, drawn.k);
+    await brushBatchSize(card, drawn.k);
     const batch64 = csv.split('\n').filter((line) => line.split(',').includes('64')).length;
     const selection = page.locator('[data-testid="figure-selection"]');
     await expect.poll(() => selection.getAttribute('data-count')).not.toBeNull();
