@@ -2,7 +2,7 @@
 // unlike the sweep scenario it waits for the worker's load response, not for a finding (healthy
 // generated curves may have none). Ingest = change event → the worker's `analysing` phase.
 // Worker heap and renderer RSS are sampled from outside the page meanwhile (memory.mjs).
-import { blocking, round } from './measure.mjs';
+import { blocking, openProbedPage, round } from './measure.mjs';
 import { sampleMemory } from './memory.mjs';
 
 const FILE_INPUT = 'input[type=file][data-testid="file-input"]';
@@ -23,15 +23,9 @@ export async function measureApp(browser, browserCdp, url, files, probeSource) {
 }
 
 async function measureAppOnce(browser, browserCdp, url, files, probeSource) {
-  const context = await browser.newContext();
+  const { context, page, pageErrors } = await openProbedPage(browser, url, probeSource);
   let stopMemory = null;
   try {
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
-    await page.addInitScript({ content: probeSource });
-    await page.goto(url, { waitUntil: 'load' });
     await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForTimeout(300);
     stopMemory = await sampleMemory(page, browserCdp);

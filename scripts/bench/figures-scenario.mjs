@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { addFigure, EXTRA_FIGURES } from './add-figures.mjs';
 import { writeSweep } from './generate-sweep.mjs';
-import { blocking, max, round } from './measure.mjs';
+import { blocking, max, openProbedPage, round } from './measure.mjs';
 import { memoryCell, sampleMemory } from './memory.mjs';
 
 const FILE_INPUT = 'input[type=file][data-testid="file-input"]';
@@ -29,15 +29,11 @@ function watchFigures(finalStates) {
 }
 
 async function measureFigures(browser, browserCdp, url, file, probeSource) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  const { context, page, pageErrors } = await openProbedPage(browser, url, probeSource, {
+    viewport: { width: 1280, height: 900 },
+  });
   let stopMemory = null;
   try {
-    await page.addInitScript({ content: probeSource });
-    await page.goto(url, { waitUntil: 'load' });
     await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
     // Memory over the whole scenario: upload, adding the figures, drawing them.
     stopMemory = await sampleMemory(page, browserCdp);

@@ -4,7 +4,7 @@
 // (memory.mjs), and long main-thread tasks from page-probe.js. Optionally it then measures the
 // Curves cell: scrolled into view after ready, time to the first plot drawn, then the smoothing
 // slider moved a few times (each move waits for its redraw), with its own memory window.
-import { blocking, round } from './measure.mjs';
+import { blocking, openProbedPage, round } from './measure.mjs';
 import { sampleMemory } from './memory.mjs';
 
 const FOLDER_INPUT = 'input[type=file][data-testid="folder-input"]';
@@ -118,15 +118,11 @@ async function curvesWindow(page) {
 }
 
 export async function measureFolder(browser, browserCdp, url, folder, probeSource, withCurves) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  const { context, page, pageErrors } = await openProbedPage(browser, url, probeSource, {
+    viewport: { width: 1280, height: 900 },
+  });
   let stopMemory = null;
   try {
-    await page.addInitScript({ content: probeSource });
-    await page.goto(url, { waitUntil: 'load' });
     await page.locator(FOLDER_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForTimeout(300);
     stopMemory = await sampleMemory(page, browserCdp);

@@ -18,6 +18,26 @@ export const max = (xs) => {
 export const round = (x, d = 1) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
 
 /**
+ * A fresh browser context and page with page-probe.js installed and every page error and console
+ * error collected, loaded at `url`. The caller closes `context`.
+ */
+export async function openProbedPage(browser, url, probeSource, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  try {
+    await page.addInitScript({ content: probeSource });
+    await page.goto(url, { waitUntil: 'load' });
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return { context, page, pageErrors };
+}
+
+/**
  * The main thread's blocking inside [from, to] (page clock, from page-probe.js's records): the
  * longest long task overlapping the window, the longest rAF gap, and the 5 longest tasks with
  * their start relative to `from`. No window (from null): nothing.
@@ -47,13 +67,7 @@ export async function measureOnce(
   probeSource,
   { fullAnalysis = false, browserCdp = null } = {},
 ) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
-  await page.addInitScript({ content: probeSource });
-  await page.goto(url, { waitUntil: 'load' });
+  const { context, page, pageErrors } = await openProbedPage(browser, url, probeSource);
   await page.locator(FILE_INPUT).waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForTimeout(300); // let startup work finish so it is not counted
 
