@@ -1,58 +1,15 @@
 /**
- * Source file bytes in chunks. A dropped file can be a gigabyte: it is read with Blob.slice and
- * written one chunk per transaction (an IDB transaction commits as soon as we await anything
- * that is not an IDB request, such as `arrayBuffer()`), so no buffer is ever larger than a chunk.
- * The blob record goes in first as 'writing' and turns 'complete' after the last chunk; a
- * failed write removes what it wrote; startup GC removes what a crash left behind.
+ * Source file bytes in chunks (written by blob-writer.ts): reading them back, deleting them,
+ * and collecting the ones no notebook refers to. A chunk is a Blob, or an ArrayBuffer in
+ * databases written before Blobs were stored; reading accepts both.
  */
 import { corruptError, type PersistError } from './errors';
 import { isRecord } from './restore-fields';
-import type { BlobRecord, HpiDb } from './schema';
+import type { HpiDb } from './schema';
 import { chunkRange, commit, quiet } from './tx';
 
 /** Fold chunk buffers into a Blob every so often so the browser may page them out to disk. */
 const FOLD_EVERY = 8;
-
-async function sliceBytes(bytes: Blob | ArrayBuffer, start: number, end: number) {
-  return bytes instanceof ArrayBuffer
-    ? bytes.slice(start, end)
-    : bytes.slice(start, end).arrayBuffer();
-}
-
-/** Writes one blob; on failure removes its chunks and record, then rethrows the cause. */
-export async function writeBlob(
-  db: HpiDb,
-  blobId: string,
-  bytes: Blob | ArrayBuffer,
-  chunkSize: number,
-  now: number,
-): Promise<void> {
-  const size = bytes instanceof ArrayBuffer ? bytes.byteLength : bytes.size;
-  const chunkCount = Math.ceil(size / chunkSize);
-  const record: BlobRecord = {
-    blobId,
-    size,
-    chunkCount,
-    chunkSize,
-    state: 'writing',
-    createdAt: now,
-  };
-  try {
-    await db.put('blobs', record);
-    for (let index = 0; index < chunkCount; index++) {
-      const buffer = await sliceBytes(
-        bytes,
-        index * chunkSize,
-        Math.min(size, (index + 1) * chunkSize),
-      );
-      await db.put('sourceChunks', { blobId, index, bytes: buffer });
-    }
-    await db.put('blobs', { ...record, state: 'complete' });
-  } catch (e) {
-    await removeBlobs(db, [blobId]).catch(() => undefined);
-    throw e;
-  }
-}
 
 /** Deletes blobs (records and chunks) in one transaction. */
 export async function removeBlobs(db: HpiDb, blobIds: Iterable<string>): Promise<void> {
@@ -63,6 +20,13 @@ export async function removeBlobs(db: HpiDb, blobIds: Iterable<string>): Promise
       quiet(tx.objectStore('sourceChunks').delete(chunkRange(id)));
     }
   });
+}
+
+/** Byte length of a stored chunk's bytes; -1 when missing or of another type (damaged). */
+function chunkLength(bytes: unknown): number {
+  if (bytes instanceof Blob) return bytes.size;
+  if (bytes instanceof ArrayBuffer) return bytes.byteLength;
+  return -1;
 }
 
 /** Reassembles a stored blob, checking every chunk is there with the recorded size. */
@@ -77,17 +41,18 @@ export async function readBlob(db: HpiDb, blobId: string): Promise<Blob | Persis
   }
   const chunks = tx.objectStore('sourceChunks');
   let folded = new Blob([]);
-  let parts: ArrayBuffer[] = [];
+  let parts: (Blob | ArrayBuffer)[] = [];
   let total = 0;
   for (let index = 0; index < rec.chunkCount; index++) {
     const chunk = await chunks.get([blobId, index]);
     const expected = index < rec.chunkCount - 1 ? rec.chunkSize : rec.size - total;
-    if (!chunk || !(chunk.bytes instanceof ArrayBuffer) || chunk.bytes.byteLength !== expected) {
+    const length = chunkLength(chunk?.bytes);
+    if (!chunk || length !== expected) {
       return corruptError(
         `A stored data file is damaged (part ${index + 1} of ${rec.chunkCount} is missing or the wrong size).`,
       );
     }
-    total += chunk.bytes.byteLength;
+    total += length;
     parts.push(chunk.bytes);
     if (parts.length >= FOLD_EVERY) {
       folded = new Blob([folded, ...parts]);

@@ -3,13 +3,15 @@
  *
  * What is stored (database `hpi`, see schema.ts): `notebooks` holds NotebookDocuments (cell
  * specs, never outputs); `blobs` one record per stored data file (size, chunk count, state);
- * `sourceChunks` that file's bytes as ArrayBuffers keyed [blobId, index]; `settings` key-value
- * app settings; `meta` bookkeeping. The database version is the number of upgrade steps in
- * DB_MIGRATIONS; each runs inside the upgrade transaction, so a failing step changes nothing.
+ * `sourceChunks` that file's bytes as Blobs (≤ 8 MiB slices) keyed [blobId, index]; `settings`
+ * key-value app settings; `meta` bookkeeping. The database version is the number of upgrade
+ * steps in DB_MIGRATIONS; each runs inside the upgrade transaction, so a failing step changes
+ * nothing.
  *
- * Why chunks: a dropped file may be a gigabyte. Reading it with Blob.slice and writing ≤ 8 MiB
- * per transaction keeps memory flat; one huge ArrayBuffer would not even allocate on some
- * machines. Reading reassembles a Blob and checks every chunk's size.
+ * Why Blob chunks: a dropped file may be a gigabyte. Its Blob slices are handles: IndexedDB
+ * copies their bytes away from the page's thread, where ArrayBuffers would be read into memory
+ * and cloned synchronously by `put` (blob-writer.ts bounds the puts per transaction). Reading
+ * reassembles a Blob and checks every chunk's size.
  *
  * How a save is atomic: bytes first (putSourceFiles; a failed write removes its own chunks),
  * then the document in one readwrite transaction. IDB transactions commit all or nothing, so a

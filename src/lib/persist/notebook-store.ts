@@ -3,8 +3,8 @@
  * listing, a delete with its blobs. The repository wraps them in Results.
  */
 import type { NotebookDocument } from '../model';
-import { referencedBlobIds, removeBlobs, writeBlob } from './blobs';
-import { corruptError, PersistFailure } from './errors';
+import { writeSourceFiles } from './blob-writer';
+import { referencedBlobIds } from './blobs';
 import type { HpiDb } from './schema';
 import { chunkRange, commit, quiet } from './tx';
 
@@ -80,33 +80,14 @@ export async function deleteNotebook(db: HpiDb, id: string): Promise<void> {
 }
 
 /**
- * Writes new blobs one after another and returns the ids it wrote (blobs already stored
- * completely are skipped); on failure removes every blob this call wrote.
+ * Writes the blobs not stored yet and returns the ids it wrote (blobs already stored completely
+ * are skipped); on failure removes every blob this call wrote. See blob-writer.ts.
  */
-export async function putSourceFiles(
+export function putSourceFiles(
   db: HpiDb,
   files: SourceFile[],
   chunkSize: number,
   now: number,
 ): Promise<string[]> {
-  const written: string[] = [];
-  try {
-    for (const file of files) {
-      const size = file.bytes instanceof ArrayBuffer ? file.bytes.byteLength : file.bytes.size;
-      const existing = await db.get('blobs', file.blobId);
-      if (existing?.state === 'complete') {
-        if (existing.size === size) continue;
-        // Overwriting would change (and on failure delete) data another notebook may refer to.
-        throw new PersistFailure(
-          corruptError('A data file id was reused for different data: nothing was stored.'),
-        );
-      }
-      written.push(file.blobId);
-      await writeBlob(db, file.blobId, file.bytes, chunkSize, now);
-    }
-  } catch (e) {
-    await removeBlobs(db, written).catch(() => undefined);
-    throw e;
-  }
-  return written;
+  return writeSourceFiles(db, files, chunkSize, now);
 }

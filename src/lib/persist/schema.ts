@@ -24,7 +24,8 @@ export interface BlobRecord {
 export interface ChunkRecord {
   blobId: string;
   index: number;
-  bytes: ArrayBuffer;
+  /** A Blob (IndexedDB copies its bytes off the page's thread); ArrayBuffer in older databases. */
+  bytes: Blob | ArrayBuffer;
 }
 
 export type SettingsValue = unknown;

@@ -45,6 +45,7 @@ import {
   exampleDownload,
   overridesOfColumns,
   readingProgress,
+  sizeOfFiles,
   srcDownload,
   tableFormatChoice,
   type DownloadedOrigin,
@@ -199,8 +200,14 @@ export class Session {
     this.loadedFrom = this.#nextOrigin ?? { kind: 'files', label: this.fileName, files };
     this.#nextOrigin = null;
     this.phase = 'loading';
-    const totalBytes = files.reduce((n, f) => n + f.file.size, 0);
-    this.progress = readingProgress(0, totalBytes);
+    // Sized in slices before the files go to the worker: see sizeOfFiles.
+    const sized = sizeOfFiles(files, () => !this.#tokens.isCurrent(token));
+    this.progress = readingProgress(0, typeof sized === 'number' ? sized : 0);
+    if (typeof sized !== 'number') {
+      const totalBytes = await sized;
+      if (!this.#tokens.isCurrent(token)) return;
+      this.progress = readingProgress(0, totalBytes);
+    }
     const request = this.#client.request(
       { type: 'load', files, options: { overrides: {}, settings: this.#detector.toSend() } },
       (p) => {

@@ -19,11 +19,15 @@ afterEach(() => {
   IDBObjectStore.prototype.put = originalPut;
 });
 
-/** Makes the Nth `put` from now on throw QuotaExceededError, like a full disk. */
-function quotaOnPut(n: number): void {
+/**
+ * Makes the Nth `put` from now on throw QuotaExceededError, like a full disk; with `store`, the
+ * Nth put into that store.
+ */
+function quotaOnPut(n: number, store?: string): void {
   let calls = 0;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-    if (++calls === n) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if ((store === undefined || this.name === store) && ++calls === n)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return originalPut.apply(this, args);
   } as typeof originalPut;
 }
@@ -126,8 +130,8 @@ describe('quota exceeded', () => {
       { blobId: 'n1-b3', bytes: new Blob([bytesOf(1000, 3)]) },
       { blobId: 'n1-b4', bytes: new Blob([bytesOf(500, 4)]) },
     ];
-    // b3: 1 record put + 10 chunks + 1 completion; b4: record + 5th chunk fails.
-    quotaOnPut(12 + 1 + 5);
+    // One transaction for both: b3's record + 10 chunks; b4's record + its 5th chunk fails.
+    quotaOnPut(11 + 1 + 5);
     const error = expectError(await repo.putSourceFiles(files, 'n1'), 'quota');
     expect(error.message).toContain("the notebook's data files were not stored");
     expect(error.message).toContain(
@@ -145,8 +149,7 @@ describe('quota exceeded', () => {
       { blobId: 'n1-b3', bytes: new Blob([bytesOf(1000, 3)]) },
       { blobId: 'n1-b4', bytes: new Blob([bytesOf(500, 4)]) },
     ];
-    // b3: 12 puts, b4: 7 puts; the 20th put is the document.
-    quotaOnPut(20);
+    quotaOnPut(1, 'notebooks'); // the bytes are stored; the document put fails
     const error = expectError(await repo.saveWithFiles(v2Of(doc), files), 'quota');
     expect(error.message).toContain('the notebook was not saved');
     IDBObjectStore.prototype.put = originalPut;
@@ -157,6 +160,56 @@ describe('quota exceeded', () => {
     unwrap(await repo.saveWithFiles(v2Of(doc), files));
     expect(unwrap(await repo.loadNotebook('n1'))?.document).toEqual(v2Of(doc));
     expect(await chunkKeys(factory)).toEqual(['n1-b1', 'n1-b2', 'n1-b3', 'n1-b4']);
+  });
+
+  it('a file written over several transactions: quota on its 2nd chunk keeps the previous save', async () => {
+    const { repo, doc, factory } = await savedV1();
+    // An ArrayBuffer source is copied by put: one 100-byte chunk per transaction.
+    const files = [
+      { blobId: 'n1-b3', bytes: bytesOf(1000, 3).buffer },
+      { blobId: 'n1-b4', bytes: new Blob([bytesOf(500, 4)]) },
+    ];
+    quotaOnPut(2, 'sourceChunks');
+    const error = expectError(await repo.saveWithFiles(v2Of(doc), files), 'quota');
+    expect(error.message).toContain("the notebook's data files were not stored");
+    expect(error.message).toContain(
+      `the previous saved version (${clockTime(doc.updatedAt)}) is kept`,
+    );
+    IDBObjectStore.prototype.put = originalPut;
+    expect(await chunkKeys(factory)).toEqual(['n1-b1', 'n1-b2']);
+    await expectIntact(repo, doc);
+
+    unwrap(await repo.saveWithFiles(v2Of(doc), files));
+    expect(await blobBytes(unwrap(await repo.readSourceFile('n1-b3')))).toEqual(bytesOf(1000, 3));
+    expect(await blobBytes(unwrap(await repo.readSourceFile('n1-b4')))).toEqual(bytesOf(500, 4));
+  });
+
+  it('a Blob over several transactions: quota in its 2nd chunk transaction keeps the previous save', async () => {
+    const { repo, doc, factory } = await savedV1();
+    // 2,000 bytes at chunkSize 100: 20 chunks, 16 per transaction, so two chunk transactions.
+    const big = { blobId: 'n1-b3', bytes: new Blob([bytesOf(2000, 3)]) };
+    const small = { blobId: 'n1-b4', bytes: new Blob([bytesOf(500, 4)]) };
+    // b4's 5 chunks, then b3's first 16: the 22nd chunk put is in b3's second transaction.
+    quotaOnPut(5 + 16 + 1, 'sourceChunks');
+    expectError(await repo.saveWithFiles(v2Of(doc), [small, big]), 'quota');
+    IDBObjectStore.prototype.put = originalPut;
+    // b4 went in first (its own transaction) and is removed again with the partial b3.
+    expect(await chunkKeys(factory)).toEqual(['n1-b1', 'n1-b2']);
+    await expectIntact(repo, doc);
+  });
+
+  it('small files in several transactions: a failure in a later one removes the earlier ones', async () => {
+    const { repo, doc, factory } = await savedV1();
+    // Each file is a record + 10 chunks = 11 puts; at most 32 puts per transaction: 2 + 2.
+    const files = [3, 4, 5, 6].map((i) => ({
+      blobId: `n1-b${i}`,
+      bytes: new Blob([bytesOf(1000, i)]),
+    }));
+    quotaOnPut(22 + 3); // inside the second transaction
+    expectError(await repo.putSourceFiles(files, 'n1'), 'quota');
+    IDBObjectStore.prototype.put = originalPut;
+    expect(await chunkKeys(factory)).toEqual(['n1-b1', 'n1-b2']);
+    await expectIntact(repo, doc);
   });
 
   it('refuses to overwrite a stored blob id with different data', async () => {
