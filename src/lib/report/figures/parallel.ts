@@ -9,6 +9,7 @@
 import { CellState, formatNumber } from '../../model';
 import { directionOf, numberColumn, type FigureContext } from './context';
 import type { FigureSpec, ParcoordsDimension, ParcoordsTrace, ThemeName } from './figure-types';
+import { chooseParams } from './default-params';
 import { sampleLines } from './line-sample';
 import { emptySpec, finiteRange, logGrid, logTicks, thousands, trialsText, wantsLog } from './spec';
 import { plotlyText, TICK_CHARS } from './text';
@@ -19,9 +20,12 @@ export interface ParallelOptions {
   /** Default: the primary metric. */
   metric?: string;
   color: 'metric' | 'issue';
-  /** Default: every hyperparameter. */
+  /** Default: the MAX_AXES most important hyperparameters. */
   params?: readonly string[];
 }
+
+/** Hyperparameter axes drawn by default (the metric's axis comes on top). */
+export const MAX_AXES = 8;
 
 /** More category ticks than this overlap; every n-th is labelled instead. */
 const MAX_TICKS = 25;
@@ -35,8 +39,9 @@ interface Axis {
 export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions): FigureSpec {
   const { theme, color } = options;
   const metric = options.metric ?? ctx.summary.primaryMetric?.column ?? ctx.metrics[0];
-  const params = (options.params ?? ctx.params).filter((p) => ctx.column(p));
-  const id = `parallel:${metric ?? ''}:${color}`;
+  const chosen = chooseParams(ctx, options.params, MAX_AXES);
+  const params = chosen.params;
+  const id = `parallel:${metric ?? ''}:${color}${options.params ? `:${params.join(',')}` : ''}`;
   const title = `Hyperparameters and ${metric ?? 'metric'}`;
   const fail = (message: string) => emptySpec(id, 'parallel', title, message, theme);
   if (params.length === 0) return fail('Needs at least one hyperparameter.');
@@ -91,6 +96,7 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
   };
   const left = ctx.rowCount - eligible.length;
   const notes = [
+    chosen.note,
     color === 'issue' ? 'vermillion: trial with a critical or warning finding' : '',
     sampled
       ? `${thousands(rows.length)} of ${trialsText(eligible.length)} drawn ` +

@@ -17,6 +17,7 @@ import type {
   ThemeName,
 } from './figure-types';
 import { axisPosition, cellIndex, thinPoints, X_CELLS, Y_CELLS } from './point-thinning';
+import { chooseParams } from './default-params';
 import { emptySpec, finiteRange, logGrid, thousands, trialsText, wantsLog } from './spec';
 import { hoverLines, plotlyText, TICK_CHARS } from './text';
 import { axis, baseLayout, PALETTES, type Palette } from './theme';
@@ -25,9 +26,12 @@ export interface SliceOptions {
   theme: ThemeName;
   /** Default: the primary metric. */
   metric?: string;
-  /** Default: every hyperparameter. */
+  /** Default: the MAX_SLICES most important hyperparameters. */
   params?: readonly string[];
 }
+
+/** Subplots drawn by default: a 3 × 3 grid. */
+export const MAX_SLICES = 9;
 
 /** Above this many points a trace is drawn with WebGL (scattergl). */
 export const GL_POINTS = 1500;
@@ -42,8 +46,9 @@ const GROUPS = [
 export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpec {
   const { theme } = options;
   const metric = options.metric ?? ctx.summary.primaryMetric?.column ?? ctx.metrics[0];
-  const params = (options.params ?? ctx.params).filter((p) => ctx.column(p));
-  const id = `slice:${metric ?? ''}`;
+  const chosen = chooseParams(ctx, options.params, MAX_SLICES);
+  const params = chosen.params;
+  const id = `slice:${metric ?? ''}${options.params ? `:${params.join(',')}` : ''}`;
   const title = `${metric ?? 'Metric'} against each hyperparameter`;
   const fail = (message: string) => emptySpec(id, 'slice', title, message, theme);
   if (params.length === 0) return fail('Needs at least one hyperparameter.');
@@ -129,6 +134,7 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
   const gridRows = Math.ceil(params.length / COLUMNS);
   const left = ctx.rowCount - plotted;
   const note = [
+    chosen.note,
     left > 0 ? `${trialsText(left)} without a finite ${plotlyText(metric)} not shown` : '',
     mergedTrials > 0
       ? `overlapping points drawn once (${thousands(drawnPoints)} points); a click or box selects every trial under them`
