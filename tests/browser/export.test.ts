@@ -3,47 +3,14 @@
  * self-contained HTML report, opened from file:// with no network.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hostileSweepCsv } from '../../src/lib/fixtures/hostile';
-import { download, upload, useHarness, waitForFindings, type Harness } from './harness';
-import { useDownloadDir } from './downloads';
+import { download, upload, useHarness, waitForFindings } from './harness';
+import { openOffline, useDownloadDir } from './downloads';
 
 const saveDownload = useDownloadDir('hpi-export-');
-
-interface OpenedReport {
-  page: Page;
-  problems: string[];
-  requests: string[];
-  close: () => Promise<void>;
-}
-
-/** Opens a downloaded report from file:// in a context with the network switched off. */
-async function openOffline(h: Harness, file: string, initScript?: string): Promise<OpenedReport> {
-  const context = await h.browser.newContext();
-  await context.setOffline(true);
-  const problems: string[] = [];
-  const requests: string[] = [];
-  // Anything but the file itself is a request the report must not make.
-  await context.route(/^(?!file:)/, (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, problems, requests, close: () => context.close() };
-}
 
 /** Waits until every figure host of the report holds a drawn plotly figure. */
 async function waitForPlots(page: Page): Promise<{ hosts: number; drawn: number }> {

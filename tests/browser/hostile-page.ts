@@ -3,11 +3,11 @@
  * payload markup would leave in the DOM, and walkers that render, open, hover and select.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { marked } from 'marked';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PWN, pwnNote } from '../../src/lib/fixtures/hostile';
+import { openOffline } from './downloads';
 import type { Harness } from './harness';
 
 declare global {
@@ -62,8 +62,11 @@ export async function expectInert(page: Page, where: string): Promise<void> {
   expect(await inspect(page), where).toEqual({ pwned: undefined, bad: [], violations: [] });
 }
 
-/** Scrolls every cell into view (content-visibility: auto, lazy plotly) and waits for figures. */
-export async function renderEveryCell(page: Page): Promise<void> {
+/**
+ * Scrolls every cell into view (content-visibility: auto, lazy plotly) and waits for figures.
+ * Returns each figure's final state; none may be 'error'.
+ */
+export async function renderEveryCell(page: Page): Promise<(string | null)[]> {
   const cells = page.locator('[data-cell-id]');
   const count = await cells.count();
   for (let i = 0; i < count; i++) await cells.nth(i).scrollIntoViewIfNeeded();
@@ -79,6 +82,7 @@ export async function renderEveryCell(page: Page): Promise<void> {
     els.map((el) => el.getAttribute('data-state')),
   );
   expect(states.filter((s) => s === 'error')).toEqual([]);
+  return states;
 }
 
 /** Moves the mouse over a grid of points of every drawn plot so plotly shows its hover labels. */
@@ -148,25 +152,8 @@ export async function checkHtmlReport(h: Harness, file: string, literal: string)
   // Escaped in the file itself, script blocks and embedded data included.
   const text = await readFile(file, 'utf8');
   for (const raw of [PWN.img, literal]) expect(text).not.toContain(raw);
-  const context = await h.browser.newContext();
-  await context.setOffline(true);
-  const problems: string[] = [];
-  await context.route(/^(?!file:)/, (route) => {
-    problems.push(`request ${route.request().url()}`);
-    return route.abort();
-  });
-  await context.addInitScript(recorder);
+  const { page, problems, requests, close } = await openOffline(h, file, recorder);
   try {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    page.on('dialog', (d) => {
-      problems.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.waitForFunction(
       () =>
         document.querySelectorAll('div.plot').length === 0 ||
@@ -183,7 +170,8 @@ export async function checkHtmlReport(h: Harness, file: string, literal: string)
     await expectInert(page, 'the HTML report');
     expect(await page.locator('body').textContent()).toContain(literal);
     expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
   } finally {
-    await context.close();
+    await close();
   }
 }
