@@ -3,41 +3,35 @@
 // first, then the full analysis: the time is to the full analysis painted) against pandas.read_csv plus scripts/bench/pandas_detect.py's
 // vectorised detector pass on the same file. Reuses the sweep scenario's uploads when it ran.
 // Memory: the app's renderer peak RSS (memory.mjs) against pandas' peak RSS (VmHWM).
-import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { writeSweep } from './generate-sweep.mjs';
 import { measureOnce, median, round } from './measure.mjs';
 import { memoryCell, worstMemory } from './memory.mjs';
 import { FIRST_PASS_ROWS } from './sweep-scenario.mjs';
-import { pandasMemory, PYTHON } from './pandas.mjs';
+import { pandasMemory, PYTHON, pythonJson } from './pandas.mjs';
 
 const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pandas_detect.py');
 
-async function pandasDetect(file, runs) {
-  try {
-    const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT, file, String(runs)], {
-      maxBuffer: 1 << 22,
-      timeout: 900_000,
-    });
-    const r = JSON.parse(stdout.trim().split('\n').pop());
-    const med = (k) => round(median(r.timings.map((t) => t[k])) * 1000);
-    return {
-      readMs: med('read'),
-      detectMs: med('detect'),
-      totalMs: med('total'),
-      timings: r.timings,
-      result: r.result,
-      version: r.version,
-      python: PYTHON,
-      ...pandasMemory(r),
-    };
-  } catch (error) {
-    const stderr = String(error.stderr ?? '').trim();
-    return { error: (stderr.split('\n').pop() || String(error.message ?? error)).slice(0, 300) };
-  }
+function pandasDetect(file, runs) {
+  return pythonJson(
+    [SCRIPT, file, String(runs)],
+    (r) => {
+      const med = (k) => round(median(r.timings.map((t) => t[k])) * 1000);
+      return {
+        readMs: med('read'),
+        detectMs: med('detect'),
+        totalMs: med('total'),
+        timings: r.timings,
+        result: r.result,
+        version: r.version,
+        python: PYTHON,
+        ...pandasMemory(r),
+      };
+    },
+    { timeout: 900_000 },
+  );
 }
 
 export async function detectScenario(ctx) {

@@ -12,6 +12,23 @@ export const PYTHON =
 
 const run = promisify(execFile);
 
+/**
+ * Runs `python args` (stdin: `input`), parses the JSON of its last stdout line and hands it to
+ * `shape`; a failure becomes {error} with python's last stderr line, so one missing pandas does
+ * not lose the other numbers.
+ */
+export async function pythonJson(args, shape, { input, timeout = 600_000 } = {}) {
+  try {
+    const child = run(PYTHON, args, { maxBuffer: 1 << 22, timeout });
+    if (input !== undefined) child.child.stdin.end(input);
+    const { stdout } = await child;
+    return shape(JSON.parse(stdout.trim().split('\n').pop()));
+  } catch (error) {
+    const stderr = String(error.stderr ?? '').trim();
+    return { error: (stderr.split('\n').pop() || String(error.message ?? error)).slice(0, 300) };
+  }
+}
+
 /** The scripts' KiB as MiB: peak (VmHWM), base (VmRSS after the imports), extra = the difference. */
 export function pandasMemory(r) {
   if (typeof r?.peakRssKiB !== 'number') return {};
@@ -58,13 +75,8 @@ print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__versio
 `;
 
 /** {mbps (median), seconds, rows, version, peakRssMB, baseRssMB, extraRssMB} or {error}. */
-export async function pandasReadCsv(file, bytes, runs = 3) {
-  try {
-    const { stdout } = await run(PYTHON, ['-c', SCRIPT, file, String(runs)], {
-      maxBuffer: 1 << 20,
-      timeout: 600_000,
-    });
-    const r = JSON.parse(stdout.trim().split('\n').pop());
+export function pandasReadCsv(file, bytes, runs = 3) {
+  return pythonJson(['-c', SCRIPT, file, String(runs)], (r) => {
     const median = r.seconds[Math.floor(r.seconds.length / 2)];
     return {
       mbps: Math.round((bytes / 1e6 / median) * 10) / 10,
@@ -74,10 +86,7 @@ export async function pandasReadCsv(file, bytes, runs = 3) {
       python: PYTHON,
       ...pandasMemory(r),
     };
-  } catch (error) {
-    const stderr = String(error.stderr ?? '').trim();
-    return { error: (stderr.split('\n').pop() || String(error.message ?? error)).slice(0, 300) };
-  }
+  });
 }
 
 const FILES_SCRIPT = `
@@ -100,28 +109,22 @@ print(json.dumps({"seconds": sorted(times), "rows": rows, "version": pd.__versio
 `;
 
 /** pandas.read_csv over many files, one call each (a folder of runs): {mbps, seconds, bytes}. */
-export async function pandasReadCsvFiles(files, runs = 3) {
-  try {
-    const child = run(PYTHON, ['-c', FILES_SCRIPT, String(runs)], {
-      maxBuffer: 1 << 20,
-      timeout: 600_000,
-    });
-    child.child.stdin.end(files.join('\n'));
-    const { stdout } = await child;
-    const r = JSON.parse(stdout.trim().split('\n').pop());
-    const median = r.seconds[Math.floor(r.seconds.length / 2)];
-    return {
-      mbps: Math.round((r.bytes / 1e6 / median) * 10) / 10,
-      seconds: r.seconds,
-      rows: r.rows,
-      bytes: r.bytes,
-      files: files.length,
-      version: r.version,
-      python: PYTHON,
-      ...pandasMemory(r),
-    };
-  } catch (error) {
-    const stderr = String(error.stderr ?? '').trim();
-    return { error: (stderr.split('\n').pop() || String(error.message ?? error)).slice(0, 300) };
-  }
+export function pandasReadCsvFiles(files, runs = 3) {
+  return pythonJson(
+    ['-c', FILES_SCRIPT, String(runs)],
+    (r) => {
+      const median = r.seconds[Math.floor(r.seconds.length / 2)];
+      return {
+        mbps: Math.round((r.bytes / 1e6 / median) * 10) / 10,
+        seconds: r.seconds,
+        rows: r.rows,
+        bytes: r.bytes,
+        files: files.length,
+        version: r.version,
+        python: PYTHON,
+        ...pandasMemory(r),
+      };
+    },
+    { input: files.join('\n') },
+  );
 }
