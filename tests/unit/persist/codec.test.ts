@@ -7,6 +7,7 @@ import {
 } from '../../../src/lib/persist';
 import { encodeBase64, Base64Decoder } from '../../../src/lib/persist/base64';
 import type { NotebookDocument } from '../../../src/lib/model';
+import { fuzzRuns } from '../hardening/harness';
 import { blobBytes, bytesOf, firstDifference, sampleDoc } from './helpers';
 
 const gzip = (text: string | Uint8Array<ArrayBuffer>) =>
@@ -144,7 +145,7 @@ describe('notebook file codec', () => {
           await expectRoundTrip(doc, bytes);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: fuzzRuns(25) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
+import { fuzzRuns } from '../hardening/harness';
 import { describe, expect, it } from 'vitest';
 import {
   csvCell,
@@ -104,7 +105,7 @@ describe('property: any text survives a CSV round trip and never starts a formul
           expect(isFormulaLike(cell) && !cell.startsWith("'")).toBe(false);
         });
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 });
