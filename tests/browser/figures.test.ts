@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generatePlantedSweep } from '../../src/lib/fixtures';
+import { addFigure, figure, waitForFigure } from './figure-page';
 import { XSS_IMG, XSS_SCRIPT } from './fixtures';
 import { findings, sharedDataDir, upload, useHarness, waitForFindings } from './harness';
 
@@ -20,37 +21,7 @@ const KINDS = [
   'pareto',
   'distribution',
 ] as const;
-const figure = (kind: string) => `[data-testid="figure"][data-kind="${kind}"]`;
 const QUANT = path.join(sharedDataDir, 'real/sweep_csv/wandb_export_quant_bits.csv');
-
-/** Waits until the nth figure of a kind has drawn (or shows why it cannot). */
-async function waitForFigure(page: Page, kind: string, nth = 0, states = ['drawn']) {
-  const card = page.locator(figure(kind)).nth(nth);
-  // Cells use content-visibility:auto and plotly loads near the viewport: scroll first.
-  await card.scrollIntoViewIfNeeded();
-  const plot = card.locator('[data-testid="figure-plot"]');
-  await expect
-    .poll(() => plot.getAttribute('data-state'), { timeout: 30_000 })
-    .toSatisfy((s) => states.includes(s ?? ''));
-  return card;
-}
-
-/** Adds a figure cell at the end of the notebook through the add-a-cell menu. */
-async function addFigure(page: Page, kind: string, options: Record<string, string> = {}) {
-  if ((await page.locator('[data-testid="figure-kind"]').count()) === 0) {
-    const open = page.locator('[data-testid="add-cell-end"]');
-    await open.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await open.click();
-  }
-  await page.selectOption('[data-testid="figure-kind"]', kind);
-  for (const [option, value] of Object.entries(options))
-    await page.selectOption(`[data-testid="figure-option"][data-option="${option}"]`, value);
-  // Centre the button first: at the edge of the viewport the sticky top bar or a cell still
-  // laying out can sit over it, and the click then waits for a free spot until it times out.
-  const add = page.locator('[data-testid="figure-add"]');
-  await add.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await add.click();
-}
 
 async function openPlanted(page: Page) {
   await page.click('[data-testid="example-planted"]');

@@ -21,7 +21,26 @@ const ALL_KINDS: readonly CellKind[] = [
   'note',
 ];
 
-function figureRequest(v: unknown): FigureRequest | null {
+/**
+ * The chosen hyperparameters of a parallel or slice figure: distinct names, in order. Anything
+ * else is dropped with a note, and the figure falls back to the most important ones.
+ */
+function figureParams(v: unknown, repairs: string[], where: string): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) {
+    repairs.push(`${where}: not a list, dropped (the most important are drawn)`);
+    return undefined;
+  }
+  const names = v.filter((s): s is string => typeof s === 'string');
+  if (names.length !== v.length) repairs.push(`${where}: dropped entries that are not text`);
+  const distinct = [...new Set(names)];
+  if (distinct.length !== names.length) repairs.push(`${where}: dropped repeated names`);
+  if (distinct.length > 0) return distinct;
+  repairs.push(`${where}: empty, dropped (the most important are drawn)`);
+  return undefined;
+}
+
+function figureRequest(v: unknown, repairs: string[], where: string): FigureRequest | null {
   if (!isRecord(v)) return null;
   const opt = (x: unknown): x is string | undefined => x === undefined || typeof x === 'string';
   // Optional fields are copied only when present, so a restored request equals its input.
@@ -42,8 +61,17 @@ function figureRequest(v: unknown): FigureRequest | null {
       };
     case 'parallel':
       if (!opt(v.metric) || (v.color !== 'metric' && v.color !== 'issue')) return null;
-      return { kind: v.kind, color: v.color, ...pick({ metric: v.metric }) };
+      return {
+        kind: v.kind,
+        color: v.color,
+        ...pick({ metric: v.metric, params: figureParams(v.params, repairs, `${where} params`) }),
+      };
     case 'slice':
+      if (!opt(v.metric)) return null;
+      return {
+        kind: v.kind,
+        ...pick({ metric: v.metric, params: figureParams(v.params, repairs, `${where} params`) }),
+      };
     case 'distribution':
       return opt(v.metric) ? { kind: v.kind, ...pick({ metric: v.metric }) } : null;
     case 'pareto':
@@ -90,7 +118,7 @@ function cell(raw: Plain, id: string, collapsed: boolean, repairs: string[]): Ce
         metric: optionalString(raw.metric, repairs, `${where} metric`),
       });
     case 'figure': {
-      const request = figureRequest(raw.request);
+      const request = figureRequest(raw.request, repairs, where);
       if (!request) repairs.push(`${where}: dropped a figure cell with an invalid figure request`);
       return request ? { kind, id, collapsed, request } : null;
     }

@@ -75,6 +75,49 @@ describe('restore', () => {
     ]);
   });
 
+  it('keeps the chosen hyperparameters of parallel and slice figures, and repairs bad ones', () => {
+    const figure = (id: string, request: unknown) => ({
+      kind: 'figure',
+      id,
+      collapsed: false,
+      request,
+    });
+    const doc = {
+      ...sampleDoc('n1'),
+      cells: [
+        figure('p', { kind: 'parallel', color: 'issue', params: ['lr', 'wd', 'bs'] }),
+        figure('s', { kind: 'slice', metric: 'loss', params: ['wd', 'lr'] }),
+        figure('q', { kind: 'parallel', color: 'metric', params: 'lr' }),
+        figure('t', { kind: 'slice', params: ['lr', 7, null, 'lr', 'wd'] }),
+        figure('u', { kind: 'slice', params: [] }),
+        figure('v', { kind: 'slice', params: [1, 2] }),
+        // Invalid before its params are looked at: dropped whole, with one note.
+        figure('w', { kind: 'parallel', color: 'red', params: 'x' }),
+      ],
+    };
+    const { document, repairs } = restored(doc);
+    expect(document.cells.map((c) => (c.kind === 'figure' ? c.request : null))).toEqual([
+      { kind: 'parallel', color: 'issue', params: ['lr', 'wd', 'bs'] },
+      { kind: 'slice', metric: 'loss', params: ['wd', 'lr'] },
+      { kind: 'parallel', color: 'metric' },
+      { kind: 'slice', params: ['lr', 'wd'] },
+      { kind: 'slice' },
+      { kind: 'slice' },
+    ]);
+    // No `params: undefined` key is left behind: the stored copy equals its JSON.
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+    expect(repairs).toEqual([
+      'cell q params: not a list, dropped (the most important are drawn)',
+      'cell t params: dropped entries that are not text',
+      'cell t params: dropped repeated names',
+      'cell u params: empty, dropped (the most important are drawn)',
+      'cell v params: dropped entries that are not text',
+      'cell v params: empty, dropped (the most important are drawn)',
+      'cell w: dropped a figure cell with an invalid figure request',
+    ]);
+    expect(restored(structuredClone(document))).toEqual({ document, repairs: [] });
+  });
+
   it('repairs the document fields and drops a __proto__ key without polluting anything', () => {
     const raw = JSON.parse(
       '{"schemaVersion":1,"cells":[],"source":{"kind":"files","files":[{"path":"a.csv","size":3,"blobId":"b"},{"path":1}]},' +
@@ -191,6 +234,7 @@ const cellArb = fc.oneof(
           color: fc.constantFrom('metric', 'issue', 'red'),
           x: fc.oneof(fc.string(), fc.integer()),
           metric: fc.oneof(fc.string(), fc.constant(undefined)),
+          params: fc.oneof(fc.array(fc.constantFrom('lr', 'wd', 'bs')), fc.jsonValue()),
         }),
         fc.jsonValue(),
       ),

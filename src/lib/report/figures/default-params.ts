@@ -1,16 +1,16 @@
 /**
- * Which hyperparameters a many-axes figure shows when the user has not chosen: the most
- * important ones (summary.importance; before it is computed, the first columns), kept in column
- * order so the axes do not reshuffle when the ranking arrives. Past ~8 axes a parallel-coordinates
- * figure's labels overlap at notebook width and its cost grows with every panel between axes
- * (each one a separate WebGL draw and readback); a slice grid past 3 × 3 is a long scroll.
+ * Which hyperparameters a many-axes figure shows: the user's choice, else the most important
+ * ones (`defaultParams` in the model, which the Options panel shows ticked). Each parcoords
+ * panel between two axes is a separate WebGL draw and pixel readback, so the default also bounds
+ * the figure's cost.
  */
+import { defaultParams } from '../../model';
 import type { FigureContext } from './context';
 import { thousands } from './spec';
 
 export interface ChosenParams {
   params: string[];
-  /** A note when some hyperparameters were left out, else ''. */
+  /** A note when some hyperparameters were left out or a choice was not found, else ''. */
   note: string;
 }
 
@@ -20,17 +20,18 @@ export function chooseParams(
   max: number,
 ): ChosenParams {
   const available = ctx.params.filter((p) => ctx.column(p));
-  if (requested !== undefined) {
-    const params = requested.filter((p) => available.includes(p));
-    return { params, note: '' };
-  }
-  if (available.length <= max) return { params: available, note: '' };
+  const found = requested?.filter((p) => available.includes(p)) ?? [];
+  if (found.length > 0) return { params: found, note: '' };
   const ranked = ctx.summary.importance?.params.map((p) => p.param) ?? [];
-  const order = [...new Set([...ranked.filter((p) => available.includes(p)), ...available])];
-  const kept = new Set(order.slice(0, max));
+  const params = defaultParams(available, ranked, max);
+  // A notebook opened on another sweep: its chosen columns are not here, so draw the default.
+  const missing =
+    requested !== undefined ? 'the chosen hyperparameters are not in this data; ' : '';
+  if (params.length === available.length)
+    return { params, note: missing ? missing.slice(0, -2) : '' };
   const how = ranked.length > 0 ? 'the most important' : 'the first';
   return {
-    params: available.filter((p) => kept.has(p)),
-    note: `${max} of ${thousands(available.length)} hyperparameters (${how}); choose others in Options`,
+    params,
+    note: `${missing}${max} of ${thousands(available.length)} hyperparameters (${how}); choose others in Options`,
   };
 }

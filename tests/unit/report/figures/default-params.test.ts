@@ -51,6 +51,15 @@ describe('chooseParams', () => {
     expect(chooseParams(ctx, undefined, 20).note).toBe('');
   });
 
+  it('falls back to the default when none of the chosen columns is in the data', () => {
+    const chosen = chooseParams(ctx, ['gone', 'also_gone'], 8);
+    expect(chosen.params).toEqual(chooseParams(ctx, undefined, 8).params);
+    expect(chosen.note).toMatch(/^the chosen hyperparameters are not in this data; 8 of 12/);
+    expect(chooseParams(ctx, ['gone'], 20).note).toBe(
+      'the chosen hyperparameters are not in this data',
+    );
+  });
+
   it('parallel coordinates and slice plots use it', () => {
     const parallel = parallelCoordinates(ctx, { theme: 'light', color: 'metric' });
     const trace = parallel.data[0] as ParcoordsTrace;

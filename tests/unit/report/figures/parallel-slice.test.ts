@@ -77,7 +77,9 @@ describe('parallel coordinates', () => {
   it('has empty states', async () => {
     const { columns, summary } = await planted();
     const ctx = figureContext(columns, summary);
-    expect(parallelCoordinates(ctx, { theme: 'light', color: 'metric', params: [] }).empty).toBe(
+    const noParams = tableFromColumns({ trial_id: [1, 2, 3], val_loss: [0.5, 0.4, 0.3] });
+    const bare = figureContext(noParams.columns, analyzeTable(noParams));
+    expect(parallelCoordinates(bare, { theme: 'light', color: 'metric' }).empty).toBe(
       'Needs at least one hyperparameter.',
     );
     expect(
