@@ -27,6 +27,12 @@ export interface ParallelOptions {
 /** Hyperparameter axes drawn by default (the metric's axis comes on top). */
 export const MAX_AXES = 8;
 
+/**
+ * Characters of axis labels across the figure (~1,000 px of 12 px text at notebook width): each
+ * label gets its share, so neighbouring labels do not run into each other.
+ */
+const LABEL_ROOM = 140;
+
 /** More category ticks than this overlap; every n-th is labelled instead. */
 const MAX_TICKS = 25;
 
@@ -48,7 +54,9 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
   const mc = metric === undefined ? null : numberColumn(ctx, metric);
   if (!mc || metric === undefined) return fail('Needs a numeric metric column.');
 
-  const axes = [...params, metric].map((name) => axisOf(ctx, name));
+  const names = [...params, metric];
+  const labelChars = Math.min(TICK_CHARS, Math.max(10, Math.floor(LABEL_ROOM / names.length)));
+  const axes = names.map((name) => axisOf(ctx, name, labelChars));
   const eligible: number[] = [];
   for (let row = 0; row < ctx.rowCount; row++)
     if (axes.every((a) => !Number.isNaN(a.value(row)))) eligible.push(row);
@@ -142,9 +150,9 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
   };
 }
 
-function axisOf(ctx: FigureContext, name: string): Axis {
+function axisOf(ctx: FigureContext, name: string, labelChars: number): Axis {
   const column = ctx.column(name);
-  const label = plotlyText(name, TICK_CHARS);
+  const label = plotlyText(name, labelChars);
   if (column?.kind === 'category' || column?.kind === 'text') {
     const order = column.labels
       .map((_, code) => code)
