@@ -115,14 +115,16 @@ export function parallelCoordinates(ctx: FigureContext, options: ParallelOptions
       ? `${trialsText(left)} without a finite ${plotlyText(metric)} or a hyperparameter value left out`
       : '',
   ].filter(Boolean);
-  const height = 440;
+  // One note per line: joined on one line they ran off the figure's edge.
+  const extra = 14 * Math.max(0, notes.length - 1);
+  const height = 440 + extra;
   const layout = baseLayout(
     theme,
     plotlyText(title),
     // Parcoords draws its axis labels and top range values in the ~40 px above the plot area:
     // the title (and its note) pinned to the top, then those, then the lines. No empty band.
-    { height, margin: { l: 70, r: 70, t: notes.length ? 100 : 80, b: 30 } },
-    notes.join(' · '),
+    { height, margin: { l: 70, r: 70, t: (notes.length ? 100 : 80) + extra, b: 30 } },
+    notes.join('<br>'),
   );
   layout.title = { ...layout.title, y: 1 - 12 / height, yanchor: 'top' };
   delete layout.plot_bgcolor;

@@ -133,22 +133,22 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
   });
   const gridRows = Math.ceil(params.length / COLUMNS);
   const left = ctx.rowCount - plotted;
-  const note = [
+  const notes = [
     chosen.note,
     left > 0 ? `${trialsText(left)} without a finite ${plotlyText(metric)} not shown` : '',
     mergedTrials > 0
       ? `overlapping points drawn once (${thousands(drawnPoints)} points); a click or box selects every trial under them`
       : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  ].filter(Boolean);
+  // One note per line: joined on one line they ran under the legend and off the edge.
+  const extra = 14 * Math.max(0, notes.length - 1);
   const layout = baseLayout(
     theme,
     plotlyText(title),
     {
       ...axes,
-      height: 110 + 250 * gridRows,
-      margin: { l: 60, r: 20, t: note ? 72 : 48, b: 50 },
+      height: 110 + 250 * gridRows + extra,
+      margin: { l: 60, r: 20, t: (notes.length ? 72 : 48) + extra, b: 50 },
       grid: {
         rows: gridRows,
         columns: Math.min(COLUMNS, params.length),
@@ -159,7 +159,7 @@ export function slicePlots(ctx: FigureContext, options: SliceOptions): FigureSpe
       showlegend: true,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
     },
-    note,
+    notes.join('<br>'),
   );
   return { id, kind: 'slice', title, data, layout, selection, empty: null };
 }
