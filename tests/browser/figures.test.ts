@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePlantedSweep } from '../../src/lib/fixtures';
 import { addFigure, figure, waitForFigure } from './figure-page';
 import { XSS_IMG, XSS_SCRIPT } from './fixtures';
+import { readWhileScrolling } from './virtual-scroll';
 import { findings, sharedDataDir, upload, useHarness, waitForFindings } from './harness';
 
 const KINDS = [
@@ -43,18 +44,9 @@ async function selectedIds(page: Page): Promise<string[]> {
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const list = bar.locator('[data-testid="selection-list"]');
   const seen = new Set<string>();
-  for (let step = 0; step < 1000; step++) {
+  await readWhileScrolling(page, list, async () => {
     for (const id of await list.locator('.id').allTextContents()) seen.add(id);
-    const atEnd = await list.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollTop += el.clientHeight * 0.8;
-      return end;
-    });
-    if (atEnd) break;
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-  }
+  });
   return [...seen];
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedDataDir, upload, useHarness, waitForSettled } from './harness';
+import { readWhileScrolling } from './virtual-scroll';
 
 const sweepDir = path.join(sharedDataDir, 'real', 'sweep_csv');
 const files = existsSync(sweepDir)
@@ -89,8 +90,7 @@ async function readAllRoles(page: Page): Promise<Map<number, string>> {
   const roles = new Map<number, string>();
   const cell = page.locator('[data-testid="cell-data"]');
   const scroller = cell.locator('[data-testid="table-scroll"]');
-  const scrollable = (await scroller.count()) > 0;
-  for (let step = 0; step < 1000; step++) {
+  await readWhileScrolling(page, scroller, async () => {
     const rows = await cell.locator('tr[data-index]').evaluateAll((els) =>
       els.map((tr) => ({
         index: Number(tr.getAttribute('data-index')),
@@ -98,17 +98,6 @@ async function readAllRoles(page: Page): Promise<Map<number, string>> {
       })),
     );
     for (const row of rows) if (row.role !== undefined) roles.set(row.index, row.role);
-    if (!scrollable) break;
-    const atEnd = await scroller.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollTop += el.clientHeight * 0.8;
-      return end;
-    });
-    if (atEnd) break;
-    // Two frames: the scroll event, then the window of rows following it.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-  }
+  });
   return roles;
 }
