@@ -168,6 +168,7 @@ describe('base64', () => {
         decoder.end();
         expect(new Uint8Array(out)).toEqual(bytes);
       }),
+      { numRuns: fuzzRuns(100) },
     );
   });
 });

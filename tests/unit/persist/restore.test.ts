@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { restore, type DocMigrations } from '../../../src/lib/persist';
 import type { NotebookDocument } from '../../../src/lib/model';
+import { fuzzRuns } from '../hardening/harness';
 import { sampleDoc } from './helpers';
 
 function restored(value: unknown, migrations?: DocMigrations) {
@@ -288,7 +289,7 @@ describe('restore properties', () => {
         if ('error' in r) expect(r.error).not.toMatch(/^The notebook could not be read/);
         else expect(JSON.parse(JSON.stringify(r.document))).toEqual(r.document);
       }),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
   });
 
@@ -299,7 +300,7 @@ describe('restore properties', () => {
         if ('error' in r) return;
         expect(restore(r.document)).toEqual({ document: r.document, repairs: [] });
       }),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
   });
 });
