@@ -8,6 +8,7 @@ import {
   severityRank,
   SUMMARY_VERSION,
   type AnalysisSummary,
+  type Column,
   type ColumnRole,
   type Dataset,
   type DetectorCount,
@@ -20,11 +21,13 @@ import {
   type Severity,
 } from '../model';
 import { computeAssociations, SWEEP_LEVEL_DETECTORS } from './associations';
+import type { BucketCodes } from './buckets';
 import { analyzeDatasetCurves, DUPLICATED_ON_DERIVED_TABLE } from './curve-analysis';
 import { CURVE_DETECTOR_INFO } from './curves';
-import { columnNamed, createContext } from './context';
+import { columnNamed, createContext, type Detector } from './context';
 import { dataQuality, logNextTime } from './data-quality';
 import { DETECTORS } from './detectors';
+import { keepFirstPass, takeFirstPass } from './pass-cache';
 import { inferRoles, roleHintsOf } from './roles';
 import { withDefaults } from './settings';
 import { sweepStatistics, type SweepStatistics } from './stats/sweep';
@@ -59,10 +62,20 @@ export function canAnalyze(roles: ColumnRole[]): boolean {
 export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSummary {
   const { table, source } = dataset;
   const settings = withDefaults(options.settings);
-  const roles = inferRoles(table, options.overrides, roleHintsOf(dataset));
-  const runIds = runIdsOf(table, roles);
-  const ctx = createContext(table, roles, settings, runIds);
+  const hints = roleHintsOf(dataset);
   const firstPass = options.scope === 'first-pass';
+  // The full pass right after a first pass of the same inputs picks up where it stopped.
+  const prior = firstPass ? null : takeFirstPass(table, options.overrides, hints, settings);
+  const roles = prior?.roles ?? inferRoles(table, options.overrides, hints);
+  const runIds = prior?.runIds ?? runIdsOf(table, roles);
+  const ctx = prior?.ctx ?? createContext(table, roles, settings, runIds);
+  const done = prior?.findings ?? new Map<DetectorId, Finding[]>();
+  const buckets = prior?.buckets ?? new Map<Column, BucketCodes>();
+  const run = (d: Detector): Finding[] => {
+    let found = done.get(d.id);
+    if (!found) done.set(d.id, (found = d.run(ctx)));
+    return found;
+  };
   const derived = source.format === 'curve-logs';
   const detectors = DETECTORS.filter(
     (d) =>
@@ -78,10 +91,7 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
   const order = new Map<DetectorId, number>(
     [...DETECTORS, ...CURVE_DETECTOR_INFO].map((d, i) => [d.id, i]),
   );
-  const findings = withoutRepeats([
-    ...detectors.flatMap((d) => d.run(ctx)),
-    ...(curves?.findings ?? []),
-  ]).sort(
+  const findings = withoutRepeats([...detectors.flatMap(run), ...(curves?.findings ?? [])]).sort(
     (a, b) =>
       (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) ||
       severityRank(a.severity) - severityRank(b.severity) ||
@@ -94,8 +104,13 @@ export function analyze(dataset: Dataset, options: AnalysisOptions): AnalysisSum
     runIds,
     findings,
     settings.association.buckets,
+    buckets,
   );
   const stats = firstPass ? pendingStatistics() : sweepStatistics(ctx, findings);
+  if (firstPass) {
+    const state = { roles, runIds, ctx, findings: done, buckets };
+    keepFirstPass(table, options.overrides, hints, settings, state);
+  }
   return {
     ...(firstPass ? { firstPass: true } : {}),
     version: SUMMARY_VERSION,

@@ -16,17 +16,50 @@ export interface RowBucket {
 export const MAX_VALUE_BUCKETS = 6;
 export const MISSING_LABEL = '(missing)';
 
+/** Buckets without their rows: which bucket each row is in is given by `codes`. */
+export interface BucketCodes {
+  buckets: { label: string; lo?: number; hi?: number; trials: number }[];
+  /** Index into `buckets` of every row. */
+  codes: Int32Array;
+}
+
 export function bucketRows(column: Column, rowCount: number, quantiles: number): RowBucket[] {
+  const { buckets, codes } = bucketCodes(column, rowCount, quantiles);
+  const out = buckets.map(({ label, lo, hi }): RowBucket =>
+    lo !== undefined ? { label, lo, hi, rows: [] } : { label, rows: [] },
+  );
+  for (let row = 0; row < rowCount; row++) out[codes[row]].rows.push(row);
+  return out;
+}
+
+/**
+ * The same buckets as bucketRows, as one bucket index per row: the associations count issue
+ * rows per bucket and never need 100,000-entry row lists per hyperparameter.
+ */
+export function bucketCodes(column: Column, rowCount: number, quantiles: number): BucketCodes {
   if (column.kind === 'number')
     return numberBuckets(column.values, column.states, rowCount, quantiles);
-  if (column.kind === 'time') return [];
-  const byCode = column.labels.map((label): RowBucket => ({ label, rows: [] }));
-  const missing: RowBucket = { label: MISSING_LABEL, rows: [] };
+  const codes = new Int32Array(rowCount);
+  if (column.kind === 'time') return { buckets: [], codes };
+  // Labels in order, missing (-1) last; empty ones are dropped.
+  const levels = column.labels.length;
+  const trials = new Int32Array(levels + 1);
   for (let row = 0; row < rowCount; row++) {
     const code = column.codes[row];
-    (code < 0 ? missing : byCode[code]).rows.push(row);
+    trials[code < 0 ? levels : code]++;
   }
-  return [...byCode, missing].filter((b) => b.rows.length > 0);
+  const index = new Int32Array(levels + 1).fill(-1);
+  const buckets: BucketCodes['buckets'] = [];
+  for (let c = 0; c <= levels; c++) {
+    if (trials[c] === 0) continue;
+    index[c] = buckets.length;
+    buckets.push({ label: c === levels ? MISSING_LABEL : column.labels[c], trials: trials[c] });
+  }
+  for (let row = 0; row < rowCount; row++) {
+    const code = column.codes[row];
+    codes[row] = index[code < 0 ? levels : code];
+  }
+  return { buckets, codes };
 }
 
 function numberBuckets(
@@ -34,7 +67,7 @@ function numberBuckets(
   states: Uint8Array,
   rowCount: number,
   quantiles: number,
-): RowBucket[] {
+): BucketCodes {
   const present = new Float64Array(rowCount);
   let n = 0;
   for (let row = 0; row < rowCount; row++) {
@@ -46,29 +79,38 @@ function numberBuckets(
   // six runs with six learning rates are better read as quantile ranges.
   const byValue = distinct !== null && n >= 2 * distinct.length;
   const edges = byValue ? distinct : quantileEdges(finite, Math.max(1, quantiles));
-  const buckets = edges.map(() => ({ rows: [] as number[], lo: Infinity, hi: -Infinity }));
-  const missing: RowBucket = { label: MISSING_LABEL, rows: [] };
+  // Bucket per row by edge (edges.length: missing), then renumbered without the empty ones.
+  const codes = new Int32Array(rowCount);
+  const trials = new Int32Array(edges.length + 1);
+  const lo = new Float64Array(edges.length).fill(Infinity);
+  const hi = new Float64Array(edges.length).fill(-Infinity);
   for (let row = 0; row < rowCount; row++) {
     const v = values[row];
     if (states[row] !== CellState.value || !Number.isFinite(v)) {
-      missing.rows.push(row);
+      codes[row] = edges.length;
+      trials[edges.length]++;
       continue;
     }
-    const b = buckets[bucketIndex(edges, v)];
-    b.rows.push(row);
-    if (v < b.lo) b.lo = v;
-    if (v > b.hi) b.hi = v;
+    const b = bucketIndex(edges, v);
+    codes[row] = b;
+    trials[b]++;
+    if (v < lo[b]) lo[b] = v;
+    if (v > hi[b]) hi[b] = v;
   }
-  const out: RowBucket[] = buckets
-    .filter((b) => b.rows.length > 0)
-    .map(({ rows, lo, hi }) => ({
-      label: lo === hi ? fmt(lo) : `${fmt(lo)} to ${fmt(hi)}`,
-      lo,
-      hi,
-      rows,
-    }));
-  if (missing.rows.length > 0) out.push(missing);
-  return out;
+  const index = new Int32Array(edges.length + 1).fill(-1);
+  const buckets: BucketCodes['buckets'] = [];
+  for (let b = 0; b < edges.length; b++) {
+    if (trials[b] === 0) continue;
+    index[b] = buckets.length;
+    const label = lo[b] === hi[b] ? fmt(lo[b]) : `${fmt(lo[b])} to ${fmt(hi[b])}`;
+    buckets.push({ label, lo: lo[b], hi: hi[b], trials: trials[b] });
+  }
+  if (trials[edges.length] > 0) {
+    index[edges.length] = buckets.length;
+    buckets.push({ label: MISSING_LABEL, trials: trials[edges.length] });
+  }
+  for (let row = 0; row < rowCount; row++) codes[row] = index[codes[row]];
+  return { buckets, codes };
 }
 
 /** The distinct values, ascending, or null as soon as there are more than `max`. */

@@ -36,6 +36,12 @@ export function quantilesUnsorted(values: Float64Array, qs: readonly number[]): 
   });
 }
 
+/** The k-th smallest (0-based) of `values`, which are reordered: a quickselect, not a sort. */
+export function kthSmallest(values: Float64Array, k: number): number {
+  select(values, k, 0, values.length - 1);
+  return values[k];
+}
+
 /** Hoare-style quickselect: afterwards values[k] is the k-th smallest of values[left..right]. */
 function select(values: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {

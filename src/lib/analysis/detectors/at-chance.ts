@@ -15,7 +15,8 @@ import {
 import { runLabel } from '../known-params';
 import { chanceResolver, type Chance } from '../sweep/chance';
 import { cellKey, describeRow, sweepFacts } from '../sweep/facts';
-import { isAccuracyName, metricKind, scaleOf, topK } from '../sweep/metric-kind';
+import { isAccuracyName, metricKind, topK } from '../sweep/metric-kind';
+import { scaleOverAll } from '../sweep/scales';
 
 interface Hit {
   metric: string;
@@ -36,7 +37,6 @@ export const atChance: Detector = {
   run(ctx) {
     const { margin } = ctx.settings.atChance;
     const rows = ctx.table.rowCount;
-    const all = Array.from({ length: rows }, (_, i) => i);
     const metrics = metricColumns(ctx);
     const accuracies = metrics.filter(
       (m) =>
@@ -47,7 +47,7 @@ export const atChance: Detector = {
     const chance = chanceResolver(ctx);
     const hitsByRow = new Map<number, Hit[]>();
     for (const { column, role } of accuracies) {
-      const scale = scaleOf(column, all);
+      const scale = scaleOverAll(ctx, column);
       if (!scale) continue;
       const k = topK(column.name);
       for (let row = 0; row < rows; row++) {

@@ -47,14 +47,22 @@ interface Prepared {
 
 function prepare(ctx: DetectorContext, column: Column, sample: readonly number[]): Prepared {
   const codes = columnCodes(ctx, column);
-  const full = codes.codes.every((c) => c >= 0);
-  const numeric = column.kind === 'number' && full && column.values.every(Number.isFinite);
+  let full = true;
+  for (let r = 0; r < codes.codes.length && full; r++) full = codes.codes[r] >= 0;
+  let numeric = column.kind === 'number' && full;
+  if (column.kind === 'number') {
+    const values = column.values;
+    for (let r = 0; r < values.length && numeric; r++) numeric = Number.isFinite(values[r]);
+  }
   return {
     column,
     codes,
     levels: codes.size,
     full,
-    ranks: numeric ? averageRanks(sample.map((r) => column.values[r])) : null,
+    ranks:
+      numeric && column.kind === 'number'
+        ? averageRanks(sample.map((r) => column.values[r]))
+        : null,
   };
 }
 
@@ -81,8 +89,9 @@ export const confoundedParams: Detector = {
     const facts = sweepFacts(ctx);
     const params = facts.params.map((c) => prepare(ctx, c, sample));
     // Distinct counts over all rows, computed once: per pair they cost O(params² × rows).
-    const configsOfAll = new Set(all.map((r) => facts.configKeys[r])).size;
-    const valuesOfAll = new Map(params.map((p) => [p, distinctValues(p, all)] as const));
+    const configsOfAll = distinctIds(facts.configKeys, all);
+    // Over every row each code occurs, and a missing cell counts as one more value.
+    const valuesOfAll = new Map(params.map((p) => [p, p.levels + (p.full ? 0 : 1)] as const));
     const findings: Finding[] = [];
     for (let i = 0; i < params.length; i++) {
       for (let j = i + 1; j < params.length; j++) {
@@ -96,7 +105,7 @@ export const confoundedParams: Detector = {
         // so it trivially "determines" every other setting: not a design choice. A real
         // conditional design on such a number shows as separated ranges, tested below.
         const whole = rows === all;
-        const configs = whole ? configsOfAll : new Set(rows.map((r) => facts.configKeys[r])).size;
+        const configs = whole ? configsOfAll : distinctIds(facts.configKeys, rows);
         const valuesOf = (p: Prepared) => (whole ? valuesOfAll.get(p)! : distinctValues(p, rows));
         const found =
           (isConfigId(a, valuesOf(a), configs) || isConfigId(b, valuesOf(b), configs)
@@ -122,8 +131,34 @@ function isConfigId(p: Prepared, values: number, configs: number): boolean {
   return values > 3 && values >= 0.8 * configs;
 }
 
+/** Distinct configuration ids (non-negative) over `rows`. */
+function distinctIds(ids: Int32Array, rows: readonly number[]): number {
+  let max = 0;
+  for (const r of rows) max = Math.max(max, ids[r]);
+  const seen = new Uint8Array(max + 1);
+  let distinct = 0;
+  for (const r of rows) {
+    if (seen[ids[r]] === 0) {
+      seen[ids[r]] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
+}
+
+/** Distinct codes over `rows`, a missing cell (−1) counting as one more value. */
 function distinctValues(p: Prepared, rows: readonly number[]): number {
-  return new Set(rows.map((r) => p.codes.codes[r])).size;
+  const seen = new Uint8Array(p.levels + 1);
+  let distinct = 0;
+  const codes = p.codes.codes;
+  for (const r of rows) {
+    const k = codes[r] + 1;
+    if (seen[k] === 0) {
+      seen[k] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
 }
 
 /** A cell key for prose: numbers in the short evidence format. */
@@ -154,12 +189,15 @@ function mapping(from: Prepared, to: Prepared, rows: readonly number[]): Int32Ar
 
 function aliasing(a: Prepared, b: Prepared, rows: number[], maxLevels: number): Confound | null {
   if (a.levels > maxLevels || b.levels > maxLevels) return null;
+  // Both ways several values: no aliasing or nesting, whatever the counts (mapping stops at the
+  // first conflict, counting scans every row).
+  const ab = mapping(a, b, rows);
+  const ba = mapping(b, a, rows);
+  if (!ab && !ba) return null;
   const present = (counts: Int32Array) => [...counts].filter((c) => c > 0);
   const ca = present(countsOf(a, rows));
   const cb = present(countsOf(b, rows));
   if (ca.length < 2 || cb.length < 2) return null;
-  const ab = mapping(a, b, rows);
-  const ba = mapping(b, a, rows);
   const pairs = (m: Int32Array, x: Prepared, y: Prepared) =>
     [...m]
       .map((v, u) => [u, v])
@@ -235,15 +273,24 @@ function separation(
 ): Confound | null {
   if (num.column.kind !== 'number' || cat.levels > maxLevels) return null;
   const values = num.column.values;
+  const codes = cat.codes.codes;
   const lo = new Float64Array(cat.levels).fill(Infinity);
   const hi = new Float64Array(cat.levels).fill(-Infinity);
   const count = new Int32Array(cat.levels);
-  for (const r of rows) {
-    const c = cat.codes.codes[r];
+  // Ranges only widen as rows are added, so once two of them overlap the answer is null: check
+  // after blocks of doubling size, which ends a random design's scan after a few hundred rows.
+  let check = 256;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const c = codes[r];
     const v = values[r];
     count[c]++;
     if (v < lo[c]) lo[c] = v;
     if (v > hi[c]) hi[c] = v;
+    if (i + 1 === check) {
+      if (overlapping(lo, hi, count)) return null;
+      check *= 2;
+    }
   }
   const ranges = [...count]
     .map((n, code) => ({
@@ -271,6 +318,17 @@ function separation(
       value: `${fmt(g.lo)} – ${fmt(g.hi)} (${g.count} trials)`,
     })),
   };
+}
+
+/** Whether two of the non-empty ranges [lo, hi] share a point. */
+function overlapping(lo: Float64Array, hi: Float64Array, count: Int32Array): boolean {
+  for (let p = 0; p < lo.length; p++) {
+    if (count[p] === 0) continue;
+    for (let q = p + 1; q < lo.length; q++) {
+      if (count[q] > 0 && lo[p] <= hi[q] && lo[q] <= hi[p]) return true;
+    }
+  }
+  return false;
 }
 
 function finding(

@@ -19,11 +19,12 @@ import {
 } from '../../model';
 import { isFinishedRun, metricColumns, type Detector, type DetectorContext } from '../context';
 import { parseName } from '../names';
-import { cellKey, describeRow, isUnconfigured, listIds, sweepFacts } from '../sweep/facts';
+import { cellKey, describeRow, listIds, sweepFacts } from '../sweep/facts';
 import { isFinePrecision } from '../sweep/metric-kind';
 import { isQuantised } from '../sweep/resolution';
 import { isDerivedMetricName } from '../sweep/primary-metric';
 import { collapsedGroupsAllMetrics } from '../sweep/metric-ties';
+import { sharesRounded } from '../sweep/rounded-ties';
 import { isImprobableTie, tieChance } from '../sweep/tie-chance';
 
 type Kind = 'duplicate' | 'seed-ignored' | 'different-configs';
@@ -58,33 +59,36 @@ export const duplicateResults: Detector = {
       }
       return known;
     };
-    const groups = new Map<string, number[]>();
-    // Rounded values per metric of the grouped rows, for the chance of a tie.
-    const logged: string[][] = metrics.map(() => []);
-    let grouped = 0;
+    // Rows judged: finished, no NaN/Inf metric, at least one finite metric.
+    const eligible: number[] = [];
     for (let row = 0; row < rows; row++) {
       if (!isFinishedRun(ctx, row)) continue;
-      const parts: string[] = [];
       let finite = 0;
       let broken = false;
       for (let i = 0; i < metrics.length && !broken; i++) {
         const { column } = metrics[i];
         const state = column.states[row];
-        const v = column.values[row];
-        if (state === CellState.missing) {
-          parts.push('');
-        } else if (state === CellState.nan || !Number.isFinite(v)) {
-          broken = true;
-        } else {
-          finite++;
-          parts.push(v.toPrecision(digits));
-        }
+        if (state === CellState.missing) continue;
+        if (state === CellState.nan || !Number.isFinite(column.values[row])) broken = true;
+        else finite++;
       }
-      if (broken || finite === 0) continue;
-      grouped++;
-      parts.forEach((part, i) => {
-        if (part !== '') logged[i].push(part);
-      });
+      if (!broken && finite > 0) eligible.push(row);
+    }
+    const grouped = eligible.length;
+    const part = (i: number, row: number): string => {
+      const { column } = metrics[i];
+      return column.states[row] === CellState.missing ? '' : column.values[row].toPrecision(digits);
+    };
+    // Rows share a key only when they share its first part: the whole key (one rounded value
+    // per metric) is built only for rows whose first metric is rounded-equal to another row's,
+    // instead of formatting every metric of every row (most of a second on 100,000 trials).
+    const candidate = sharesRounded(metrics[0].column, eligible, digits);
+    const groups = new Map<string, number[]>();
+    for (let e = 0; e < eligible.length; e++) {
+      if (candidate[e] === 0) continue;
+      const row = eligible[e];
+      const parts: string[] = [];
+      for (let i = 0; i < metrics.length; i++) parts.push(part(i, row));
       const key = parts.join('|');
       const list = groups.get(key) ?? [];
       list.push(row);
@@ -104,7 +108,12 @@ export const duplicateResults: Detector = {
     const chanceOf = (i: number): number => {
       let known = chanceCache.get(i);
       if (known === undefined) {
-        known = tieChance(logged[i]);
+        // Rounded values of the column over the judged rows, built when a tie needs them.
+        const logged: string[] = [];
+        for (const row of eligible) {
+          if (metrics[i].column.states[row] !== CellState.missing) logged.push(part(i, row));
+        }
+        known = tieChance(logged);
         chanceCache.set(i, known);
       }
       return known;
@@ -119,7 +128,11 @@ export const duplicateResults: Detector = {
       return chances.length >= 3 && isImprobableTie(chances, grouped);
     };
     const facts = sweepFacts(ctx);
-    const collapsed = collapsedGroupsAllMetrics(ctx).map(({ group }) => new Set(group.rows));
+    let collapsed: Set<number>[] | null = null;
+    const isCollapsed = (group: number[]) =>
+      (collapsed ??= collapsedGroupsAllMetrics(ctx).map(({ group }) => new Set(group.rows))).some(
+        (c) => group.every((r) => c.has(r)),
+      );
     const findings: Finding[] = [];
     for (const group of groups.values()) {
       if (group.length < 2) continue;
@@ -128,8 +141,7 @@ export const duplicateResults: Detector = {
       // on every metric at once is negligible.
       const sameRun = kind === 'duplicate' && metrics.length >= 3 && hasConfig(facts, group[0]);
       if (!distinctive(group[0]) && !sameRun && !improbable(group[0])) continue;
-      if (kind === 'different-configs' && collapsed.some((c) => group.every((r) => c.has(r))))
-        continue;
+      if (kind === 'different-configs' && isCollapsed(group)) continue;
       findings.push(finding(ctx, group, kind));
     }
     return findings.sort((a, b) => a.rows[0] - b.rows[0]);
@@ -138,10 +150,10 @@ export const duplicateResults: Detector = {
 
 /** The run has at least one hyperparameter value (so "same settings" means something). */
 function hasConfig(facts: ReturnType<typeof sweepFacts>, row: number): boolean {
-  return facts.params.length > 0 && !isUnconfigured(facts.configKeys[row]);
+  return facts.params.length > 0 && facts.unconfigured[row] === 0;
 }
 
-function kindOf(fullKeys: string[], configKeys: string[], group: number[]): Kind {
+function kindOf(fullKeys: Int32Array, configKeys: Int32Array, group: number[]): Kind {
   if (group.every((r) => fullKeys[r] === fullKeys[group[0]])) return 'duplicate';
   if (group.every((r) => configKeys[r] === configKeys[group[0]])) return 'seed-ignored';
   return 'different-configs';

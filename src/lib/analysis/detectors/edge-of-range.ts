@@ -23,6 +23,7 @@ import {
   type SweepFacts,
 } from '../sweep/facts';
 import { hypergeometricUpper, spearman, spearmanUpperP } from '../sweep/rank-stats';
+import { orderBy } from '../stats/order';
 
 const round = (x: number) => fmt(Number(x.toPrecision(3)));
 /** How much weaker than maxPValue the cluster at the edge may be when the trend is overwhelming. */
@@ -39,41 +40,63 @@ export const edgeOfRange: Detector = {
     const s = ctx.settings.edgeOfRange;
     if (!primary) return [];
     // Seed replicates are not independent evidence: one point per configuration (its first
-    // row stands for it), scored by the mean over its runs.
+    // row stands for it), scored by the mean over its runs (summed in row order).
     const sign = orientation(primary);
-    const members = new Map<string, number[]>();
+    const ids = facts.configKeys;
+    let idCount = 0;
+    for (const r of scored) idCount = Math.max(idCount, ids[r] + 1);
+    const first = new Int32Array(idCount).fill(-1);
+    const sums = new Float64Array(idCount);
+    const sizes = new Int32Array(idCount);
+    const points: number[] = [];
     for (const r of scored) {
-      const list = members.get(facts.configKeys[r]);
-      if (list) list.push(r);
-      else members.set(facts.configKeys[r], [r]);
+      const id = ids[r];
+      if (first[id] < 0) {
+        first[id] = r;
+        points.push(r);
+      }
+      sums[id] += sign * scoreAt(primary, r);
+      sizes[id]++;
     }
     const better = new Float64Array(ctx.table.rowCount);
-    const group = new Map<number, number[]>();
-    for (const rows of members.values()) {
-      let sum = 0;
-      for (const r of rows) sum += sign * scoreAt(primary, r);
-      better[rows[0]] = sum / rows.length;
-      group.set(rows[0], rows);
-    }
-    const points = [...group.keys()];
+    for (const r of points) better[r] = sums[ids[r]] / sizes[ids[r]];
     const n = points.length;
     const k = Math.max(s.minTopTrials, Math.ceil(s.topFraction * n));
     if (n < Math.max(s.minTrials, 2 * k)) return [];
-    const ranked = points.sort((a, b) => better[b] - better[a]);
+    // Best first, earlier configurations first among equals (as a stable sort would).
+    const order = orderBy(Float64Array.from(points, (r) => -better[r]));
+    const ranked = Array.from(order, (i) => points[i]);
+    const group = new Map<number, number[]>();
+    const configs: Configs = {
+      better,
+      // Only a finding lists runs: the rows of each configuration are gathered then.
+      runs: (r) => {
+        if (group.size === 0) {
+          for (const row of scored) {
+            const head = first[ids[row]];
+            const list = group.get(head);
+            if (list) list.push(row);
+            else group.set(head, [row]);
+          }
+        }
+        return group.get(r) ?? [r];
+      },
+    };
     const top = ranked.slice(0, k);
     const findings: Finding[] = [];
     for (const column of numericParams(facts)) {
-      const f = judge(ctx, facts, column, ranked, top, { better, group });
+      const f = judge(ctx, facts, column, ranked, top, configs);
       if (f) findings.push(f);
     }
     return findings;
   },
 };
 
-/** Configurations: each stands for its runs (`group`) with its mean oriented score (`better`). */
+/** Configurations: each stands for its runs (`runs`) with its mean oriented score (`better`). */
 interface Configs {
   better: Float64Array;
-  group: Map<number, number[]>;
+  /** The runs of the configuration a point stands for, ascending. */
+  runs: (point: number) => number[];
 }
 
 interface Axis {
@@ -98,24 +121,26 @@ interface Axis {
  * `distinct` is only listed for grids (at most maxGrid values); `count` is always right.
  */
 function axisOf(
-  values: number[],
+  values: Float64Array,
   maxGrid: number,
   distinctInColumn: number,
   name: string,
 ): Axis | null {
   let lo = Infinity;
   let hi = -Infinity;
-  const few = new Set<number>();
-  for (const v of values) {
+  // The first maxGrid + 1 distinct values (0 and −0 alike), enough to tell a grid.
+  const few: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-    if (few.size <= maxGrid) few.add(v);
+    if (few.length <= maxGrid && !few.includes(v)) few.push(v === 0 ? 0 : v);
   }
   if (!(hi > lo)) return null;
-  const grid = few.size <= maxGrid;
-  const distinct = grid ? [...few].sort((a, b) => a - b) : [];
+  const grid = few.length <= maxGrid;
+  const distinct = grid ? few.sort((a, b) => a - b) : [];
   // Continuous: the column's distinct count (over all trials) is cheap and close enough.
-  const count = grid ? few.size : distinctInColumn;
+  const count = grid ? few.length : distinctInColumn;
   const ratios = distinct.slice(1).map((v, i) => v / distinct[i]);
   const geometric =
     lo > 0 &&
@@ -138,7 +163,7 @@ const LOG_NAMED = /(^|_)(lr|learning_rate|weight_decay|wd|eps|epsilon|l2|reg|alp
  * Whether `values` (all in [lo, hi], lo > 0) are more evenly spread on a log axis than on a
  * linear one: the Kolmogorov–Smirnov distance of their positions from uniform, on each axis.
  */
-function looksLogSpaced(values: readonly number[], lo: number, hi: number): boolean {
+function looksLogSpaced(values: ArrayLike<number>, lo: number, hi: number): boolean {
   // A typed-array sort is numeric and several times faster than a comparator on 100k values.
   const sorted = Float64Array.from(values).sort();
   const ks = (pos: (v: number) => number) => {
@@ -164,10 +189,16 @@ function judge(
 ): Finding | null {
   const s = ctx.settings.edgeOfRange;
   const primary = facts.primary!;
-  const rows = ranked.filter((r) => Number.isFinite(column.values[r]));
+  // Usually every value is finite: then the ranked points themselves, without a filter pass
+  // that reads the column in score order.
+  const rows = allFinite(column.values)
+    ? ranked
+    : ranked.filter((r) => Number.isFinite(column.values[r]));
   if (rows.length < Math.max(s.minTrials, 2 * top.length)) return null;
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = column.values[rows[i]];
   const axis = axisOf(
-    rows.map((r) => column.values[r]),
+    values,
     ctx.settings.valuesTriedOnce.maxValues,
     columnCodes(ctx, column).size,
     column.name,
@@ -176,8 +207,7 @@ function judge(
   const best = rows[0];
   const topRows = top.filter((r) => Number.isFinite(column.values[r]));
   const k = topRows.length;
-  const runsOf = (list: number[]) =>
-    list.flatMap((r) => configs.group.get(r) ?? [r]).sort((a, b) => a - b);
+  const runsOf = (list: number[]) => list.flatMap(configs.runs).sort((a, b) => a - b);
   const trials = (list: number[]) => runsOf(list).length;
   // A grid's edge is its extreme value; continuous sampling's is the outer edgeFraction.
   const grid = axis.grid;
@@ -188,10 +218,21 @@ function judge(
       return side === 'high' ? p >= 1 - fraction : p <= fraction;
     };
     if (!inZone(best)) continue;
-    const zone = rows.filter(inZone);
+    // The zone's size and extreme values (the zone itself is not needed).
+    let zoneSize = 0;
+    let zoneMin = Infinity;
+    let zoneMax = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const p = axis.pos(values[i]);
+      if (side === 'high' ? p >= 1 - fraction : p <= fraction) {
+        zoneSize++;
+        zoneMin = Math.min(zoneMin, values[i]);
+        zoneMax = Math.max(zoneMax, values[i]);
+      }
+    }
     const atEdge = topRows.filter(inZone);
-    if (atEdge.length <= k / 2 || zone.length > rows.length / 2) continue;
-    const p = hypergeometricUpper(rows.length, zone.length, k, atEdge.length);
+    if (atEdge.length <= k / 2 || zoneSize > rows.length / 2) continue;
+    const p = hypergeometricUpper(rows.length, zoneSize, k, atEdge.length);
     // A weak cluster (p up to 10 × maxPValue) counts when the trend over all trials is
     // overwhelming (p ≤ maxPValue² / 10): a steady slope with noisy best trials.
     if (p > WEAK_CLUSTER * s.maxPValue) continue;
@@ -207,7 +248,7 @@ function judge(
     const metric = primary.column.name;
     const zoneText = grid
       ? `${column.name} = ${fmt(edge)}`
-      : `${column.name} ${side === 'high' ? '≥' : '≤'} ${fmt(side === 'high' ? Math.min(...zone.map((r) => column.values[r])) : Math.max(...zone.map((r) => column.values[r])))}`;
+      : `${column.name} ${side === 'high' ? '≥' : '≤'} ${fmt(side === 'high' ? zoneMin : zoneMax)}`;
     const next = suggest(axis, side, column, rows);
     const edgeRuns = runsOf(atEdge);
     const runIds = edgeRuns.map((r) => ctx.runIds[r]);
@@ -236,7 +277,7 @@ function judge(
           value: `${column.name} ${fmt(column.values[best])}, ${metric} ${fmt(replicated ? orientation(primary) * configs.better[best] : scoreAt(primary, best))}`,
         },
         {
-          label: `chance of ${atEdge.length}+ of ${k} at the edge by luck (${zone.length} of ${rows.length} ${unit} are there)`,
+          label: `chance of ${atEdge.length}+ of ${k} at the edge by luck (${zoneSize} of ${rows.length} ${unit} are there)`,
           value: `p = ${round(p)}`,
           threshold: `≤ ${fmt(weak ? WEAK_CLUSTER * s.maxPValue : s.maxPValue)}${weak ? ' (with an overwhelming trend)' : ''}`,
         },
@@ -251,6 +292,11 @@ function judge(
     };
   }
   return null;
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
 
 /** Two values beyond the edge, in the grid's own steps (or half-decade steps when continuous). */

@@ -17,7 +17,7 @@ import { parseName } from '../names';
 import { median } from '../stats';
 import { listIds, orientation, sweepFacts, type SweepFacts } from '../sweep/facts';
 import { isAccuracyName, metricKind, scaleOf } from '../sweep/metric-kind';
-import { replicates, type ConfigStats } from '../sweep/replicates';
+import { replicates, type ConfigStats, type Replicates } from '../sweep/replicates';
 import { commonDenominator } from '../sweep/resolution';
 import { benjaminiHochberg } from '../stats/fdr';
 import { spearman } from '../stats/spearman';
@@ -62,12 +62,14 @@ export const flatSweep: Detector = {
     const primary = facts.primary;
     const metric = primary.column.name;
     const sign = orientation(primary);
-    const sorted = [...reps.configs].sort((a, b) => sign * (b.mean - a.mean));
-    const best = sorted[0];
-    const worst = sorted[sorted.length - 1];
+    // Best and worst config by mean: the first and the last of a stable sort, best first.
+    let best = reps.configs[0];
+    let worst = reps.configs[0];
+    for (const c of reps.configs) {
+      if (sign * (c.mean - best.mean) > 0) best = c;
+      if (sign * (c.mean - worst.mean) <= 0) worst = c;
+    }
     const diff = Math.abs(best.mean - worst.mean);
-    const rows = reps.configs.flatMap((c) => c.rows).sort((a, b) => a - b);
-    const runIds = rows.map((r) => ctx.runIds[r]);
     const bestId = ctx.runIds[best.rows[0]];
     const worstId = ctx.runIds[worst.rows[0]];
     const spread: Evidence = {
@@ -107,8 +109,7 @@ export const flatSweep: Detector = {
           detector: 'flat-sweep',
           severity: 'warning',
           title: `Flat sweep: ${metric} differs by ${round(diff)} between the best and worst config, ${round(z)} standard errors (noise: ${noise.source})`,
-          runIds,
-          rows,
+          ...trialsOf(ctx, reps),
           evidence: [
             spread,
             ...noise.evidence,
@@ -143,8 +144,7 @@ export const flatSweep: Detector = {
           detector: 'flat-sweep',
           severity: small ? 'warning' : 'info',
           title: `Flat sweep: no hyperparameter is associated with ${metric} across ${facts.scored.length} trials (${tests.length} rank tests, none significant)`,
-          runIds,
-          rows,
+          ...trialsOf(ctx, reps),
           evidence: [
             spread,
             ...tests.map((t) => ({
@@ -172,8 +172,7 @@ export const flatSweep: Detector = {
         detector: 'flat-sweep',
         severity: 'info',
         title: `Flat sweep: ${metric} spans only ${round(diff)} across ${reps.configs.length} configs (${round(100 * relative)}% of the typical ${typical})`,
-        runIds,
-        rows,
+        ...trialsOf(ctx, reps),
         evidence: [
           spread,
           {
@@ -188,6 +187,12 @@ export const flatSweep: Detector = {
     ];
   },
 };
+
+/** Every scored trial, for a finding about the whole sweep (only built when there is one). */
+function trialsOf(ctx: DetectorContext, reps: Replicates): { runIds: string[]; rows: number[] } {
+  const rows = reps.configs.flatMap((c) => c.rows).sort((a, b) => a - b);
+  return { runIds: rows.map((r) => ctx.runIds[r]), rows };
+}
 
 function upperOf(column: NumberColumn, facts: SweepFacts): number {
   return scaleOf(column, facts.scored)?.upper ?? 1;

@@ -8,7 +8,8 @@
 import { formatNumber as fmt, type Evidence, type Finding, type Severity } from '../../model';
 import { finiteAt, isFinishedRun, metricColumns, type Detector } from '../context';
 import { configOf, runLabel } from '../known-params';
-import { metricKind, scaleOf, type MetricKind } from '../sweep/metric-kind';
+import { metricKind, type MetricKind } from '../sweep/metric-kind';
+import { scaleOverAll } from '../sweep/scales';
 
 interface Violation {
   evidence: Evidence;
@@ -25,7 +26,6 @@ export const metricOutOfRange: Detector = {
   run(ctx) {
     const { tolerance } = ctx.settings.metricOutOfRange;
     const rows = ctx.table.rowCount;
-    const allRows = Array.from({ length: rows }, (_, i) => i);
     const byRow = new Map<number, Violation[]>();
     const add = (row: number, v: Violation) => {
       const list = byRow.get(row) ?? [];
@@ -36,7 +36,7 @@ export const metricOutOfRange: Detector = {
       const kind = metricKind(column.name, role);
       const name = column.name;
       if (kind === 'bounded') {
-        const scale = scaleOf(column, allRows);
+        const scale = scaleOverAll(ctx, column);
         if (!scale) continue;
         const upper = scale.upper;
         const unit = upper === 100 ? '%' : '';

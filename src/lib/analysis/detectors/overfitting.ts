@@ -82,7 +82,8 @@ export const overfitting: Detector = {
       p.train,
       p.heldOut,
     ]);
-    const advise = overfittingAdvisor(ctx);
+    // Built at the first finding: its sweep medians cost more than a healthy sweep's scan.
+    let advise: ReturnType<typeof overfittingAdvisor> | null = null;
     const heldOutName = losses[0]?.heldOut.name ?? accuracies[0]?.pair.heldOut.name;
     const findings: Finding[] = [];
     for (let row = 0; row < rows; row++) {
@@ -133,7 +134,7 @@ export const overfitting: Detector = {
         evidence,
         explanation:
           'The model fits its training data much better than held-out data: it memorises instead of generalising, its held-out metrics are the ones to trust, and more training will likely widen the gap.',
-        recommendation: advise(row, heldOutName),
+        recommendation: (advise ??= overfittingAdvisor(ctx))(row, heldOutName),
       });
     }
     return findings;

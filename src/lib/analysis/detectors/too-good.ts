@@ -19,7 +19,8 @@ import {
   type DetectorContext,
 } from '../context';
 import { configOf, runLabel } from '../known-params';
-import { isPerFoldName, metricKind, scaleOf, type MetricKind } from '../sweep/metric-kind';
+import { isPerFoldName, metricKind, type MetricKind } from '../sweep/metric-kind';
+import { scaleOverAll } from '../sweep/scales';
 
 /** Float slack for "exactly 1". */
 const EXACT = 1e-9;
@@ -56,13 +57,12 @@ export const tooGood: Detector = {
     'Perfect held-out scores (accuracy, F1, AUC = 1 or 100%) or held-out losses and errors at most lossFloor: leakage or evaluation on training data.',
   run(ctx) {
     const rows = ctx.table.rowCount;
-    const all = Array.from({ length: rows }, (_, i) => i);
     const judgeTrain = ctx.settings.tooGood.judgeTrainingMetrics;
     const tests: { column: NumberColumn; test: Test; perfectScore: boolean }[] = [];
     for (const { column, role } of metricColumns(ctx)) {
       if ((role.split === 'train' && !judgeTrain) || isPerFoldName(column.name)) continue;
       const kind = metricKind(column.name, role);
-      const scale = scaleOf(column, all);
+      const scale = scaleOverAll(ctx, column);
       if (!scale) continue;
       const objective =
         kind === 'objective' && scale.min >= 0 && scale.max <= 1 && scale.median >= 0.9;

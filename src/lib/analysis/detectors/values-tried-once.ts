@@ -24,23 +24,32 @@ export const valuesTriedOnce: Detector = {
       const { codes, size, label } = columnCodes(ctx, column);
       // Cheap bound first: a continuously sampled setting has more values than a grid.
       if (size > maxValues && distinctAtLeast(codes, size, scored, maxValues + 1)) continue;
-      const byCode = new Map<number, number[]>();
+      // Trials per code and the first of them, codes in order of appearance: only a value tried
+      // once needs its trial, so no list of rows is kept per value.
+      const count = new Int32Array(size);
+      const first = new Int32Array(size);
+      const order: number[] = [];
       for (const row of scored) {
-        if (codes[row] < 0) continue;
-        const list = byCode.get(codes[row]) ?? [];
-        list.push(row);
-        byCode.set(codes[row], list);
+        const code = codes[row];
+        if (code < 0) continue;
+        if (count[code]++ === 0) {
+          first[code] = row;
+          order.push(code);
+        }
       }
-      const counts = new Map([...byCode].map(([code, rows]) => [label(code), rows]));
+      // By label (a later code with the same label replaces an earlier one, as Map entries do).
+      const counts = new Map(
+        order.map((code) => [label(code), { n: count[code], row: first[code] }]),
+      );
       const distinct = counts.size;
-      const used = [...counts.values()].reduce((n, rows) => n + rows.length, 0);
+      const used = [...counts.values()].reduce((n, value) => n + value.n, 0);
       if (distinct < 2 || distinct > maxValues || distinct > used / 2) continue;
-      const once = [...counts].filter(([, rows]) => rows.length === 1);
+      const once = [...counts].filter(([, value]) => value.n === 1);
       if (once.length === 0) continue;
-      const rows = once.map(([, r]) => r[0]).sort((a, b) => a - b);
-      const typical = median([...counts.values()].map((r) => r.length));
+      const rows = once.map(([, value]) => value.row).sort((a, b) => a - b);
+      const typical = median([...counts.values()].map((value) => value.n));
       const metric = primary.column.name;
-      const evidence: Evidence[] = once.map(([value, [row]]) => ({
+      const evidence: Evidence[] = once.map(([value, { row }]) => ({
         label: `${column.name} ${value}`,
         value: `1 trial (${ctx.runIds[row]}, ${metric} ${fmt(finiteAt(primary.column, row) ?? NaN)})`,
         threshold: '= 1',

@@ -28,24 +28,27 @@ export interface SpearmanResult {
 export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
+  // End (exclusive) of the block of equal values (0 and −0 alike) starting at each position, so
+  // one binary search per value finds its block.
+  const ends = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--)
+    ends[i] = i + 1 < n && sorted[i + 1] === sorted[i] ? ends[i + 1] : i + 1;
   const ranks = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const first = bound(sorted, v, false);
-    const last = bound(sorted, v, true);
+    const first = bound(sorted, values[i]);
     // Positions first+1 … last (1-based) hold v; their mean is the rank.
-    ranks[i] = (first + 1 + last) / 2;
+    ranks[i] = (first + 1 + ends[first]) / 2;
   }
   return ranks;
 }
 
-/** Index of the first element > v (upper) or ≥ v (lower) in an ascending array. */
-function bound(sorted: Float64Array, v: number, upper: boolean): number {
+/** Index of the first element ≥ v in an ascending array. */
+function bound(sorted: Float64Array, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v || (upper && sorted[mid] === v)) lo = mid + 1;
+    if (sorted[mid] < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -26,6 +26,7 @@ import {
   type RegionValue,
 } from '../../model';
 import { MAX_VALUE_BUCKETS, MISSING_LABEL } from '../buckets';
+import { kthSmallest } from '../stats';
 import { finiteAt, isFinishedRun, type DetectorContext, type MetricRole } from '../context';
 import { primaryMetric as choosePrimaryMetric } from '../sweep/primary-metric';
 import { featureOf } from './features';
@@ -256,11 +257,13 @@ function recommendedRegion(
 
 /**
  * The k best rows, best first (earlier rows first among equal values). The k-th best value comes
- * from a native sort of the signed values, so only the k winners are sorted with a comparator.
+ * from a quickselect of the signed values, so only the k winners are sorted with a comparator
+ * (0 or −0 as the cutoff: the comparison below treats them alike).
  */
 function bestRows(rows: number[], values: Float64Array, sign: number, k: number): number[] {
-  const signed = Float64Array.from(rows, (row) => sign * values[row]).sort();
-  const cutoff = signed[k - 1];
+  const signed = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) signed[i] = sign * values[rows[i]];
+  const cutoff = kthSmallest(signed, k - 1);
   const winners = rows.filter((row) => sign * values[row] <= cutoff);
   return winners.sort((a, b) => sign * (values[a] - values[b]) || a - b).slice(0, k);
 }
@@ -274,24 +277,33 @@ function regionParam(
 ): RegionParam | null {
   if (column.kind === 'time') return null;
   if (column.kind !== 'number') {
-    const labels = (code: number) => (code < 0 ? MISSING_LABEL : column.labels[code]);
-    return valuesParam(name, (row) => column.codes[row], labels, ranked, top);
+    // Keys are the codes (−1 missing): counted in an array indexed by code + 1.
+    const labels = (key: number) => (key < 0 ? MISSING_LABEL : column.labels[key]);
+    const slot = (row: number) => column.codes[row] + 1;
+    return valuesParam(name, slot, column.labels.length + 1, (k) => k - 1, labels, ranked, top);
   }
-  const distinct = new Set<number>();
+  // A grid of at most MAX_VALUE_BUCKETS values is read by value: slots 0 … 5 are the values in
+  // order of appearance (0 and −0 alike, as Map keys), then NaN tokens, then anything else
+  // (missing cells and infinities), each with a key of its own formatted once.
+  const distinct: number[] = [];
+  const slots = new Int8Array(ctx.table.rowCount);
   for (const row of ranked) {
     const v = finiteAt(column, row);
-    if (v !== null) distinct.add(v);
-    if (distinct.size > MAX_VALUE_BUCKETS) return rangeParam(ctx, name, column, ranked, top);
+    if (v === null) {
+      slots[row] = column.states[row] === CellState.nan ? MAX_VALUE_BUCKETS : MAX_VALUE_BUCKETS + 1;
+      continue;
+    }
+    let i = distinct.indexOf(v);
+    if (i < 0) {
+      if (distinct.length === MAX_VALUE_BUCKETS) return rangeParam(ctx, name, column, ranked, top);
+      i = distinct.push(v === 0 ? 0 : v) - 1; // a Map keeps −0 as 0 too
+    }
+    slots[row] = i;
   }
-  // A grid: read by value. Keys are the numbers themselves; NaN tokens and missing cells get
-  // keys of their own, and each key is formatted once.
-  const key = (row: number): number | string => {
-    const v = finiteAt(column, row);
-    if (v !== null) return v;
-    return column.states[row] === CellState.nan ? 'NaN' : MISSING_LABEL;
-  };
+  const key = (slot: number): number | string =>
+    slot < distinct.length ? distinct[slot] : slot === MAX_VALUE_BUCKETS ? 'NaN' : MISSING_LABEL;
   const label = (k: number | string) => (typeof k === 'number' ? formatNumber(k) : k);
-  return valuesParam(name, key, label, ranked, top);
+  return valuesParam(name, (row) => slots[row], MAX_VALUE_BUCKETS + 2, key, label, ranked, top);
 }
 
 function rangeParam(
@@ -342,26 +354,31 @@ function rangeParam(
   };
 }
 
+/**
+ * One row's value as a slot: slots stand one-to-one for keys (values as they were compared), so
+ * the counts over every ranked trial go in an array, not a Map keyed by value.
+ */
 function valuesParam<K>(
   name: string,
-  key: (row: number) => K,
+  slotOf: (row: number) => number,
+  slots: number,
+  key: (slot: number) => K,
   label: (key: K) => string,
   ranked: number[],
   top: number[],
 ): RegionParam | null {
-  const all = new Map<K, number>();
-  for (const row of ranked) {
-    const k = key(row);
-    all.set(k, (all.get(k) ?? 0) + 1);
-  }
-  if (all.size < 2) return null;
-  const best = new Map<K, number>();
+  const all = new Int32Array(slots);
+  let searched = 0;
+  for (const row of ranked) if (all[slotOf(row)]++ === 0) searched++;
+  if (searched < 2) return null;
+  // Slots in order of appearance among the best.
+  const best = new Map<number, number>();
   for (const row of top) {
-    const k = key(row);
-    best.set(k, (best.get(k) ?? 0) + 1);
+    const slot = slotOf(row);
+    best.set(slot, (best.get(slot) ?? 0) + 1);
   }
   const values: RegionValue[] = [...best]
-    .map(([k, count]) => ({ value: label(k), best: count, all: all.get(k) ?? 0 }))
+    .map(([slot, count]) => ({ value: label(key(slot)), best: count, all: all[slot] }))
     // Most frequent among the best first; at equal counts the rarer value is the stronger sign.
     .sort((a, b) => b.best - a.best || a.all - b.all || (a.value < b.value ? -1 : 1));
   const head = values[0];
@@ -374,7 +391,7 @@ function valuesParam<K>(
   return {
     kind: 'values',
     param: name,
-    searchedValues: all.size,
+    searchedValues: searched,
     share: head.all / ranked.length,
     pValue,
     confidence: confidenceOf(pValue),

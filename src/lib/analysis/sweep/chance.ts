@@ -32,9 +32,13 @@ const DATASETS: readonly { pattern: RegExp; classes: number; name: string }[] = 
   { pattern: /(?<![a-z])(imagenet(?![-_ ]?2[12]k)|ilsvrc)/, classes: 1000, name: 'ImageNet' },
 ];
 
+/** Every dataset pattern contains one of these: most texts (run ids, paths) are ruled out at once. */
+const ANY_DATASET = /imagenet|ilsvrc|cifar|mnist|svhn|stl/;
+
 /** The dataset a text names, with its class count; null when none or several disagree. */
 export function datasetIn(text: string): { classes: number; name: string } | null {
   const lower = text.toLowerCase();
+  if (!ANY_DATASET.test(lower)) return null;
   let found: { classes: number; name: string } | null = null;
   let rest = lower;
   for (const d of DATASETS) {
@@ -67,7 +71,16 @@ export interface ChanceResolver {
   at(metric: string, row: number): Chance | null;
 }
 
+// Several detectors and every tied metric ask: one resolver per analysis.
+const resolverCache = new WeakMap<DetectorContext, ChanceResolver>();
+
 export function chanceResolver(ctx: DetectorContext): ChanceResolver {
+  let resolver = resolverCache.get(ctx);
+  if (!resolver) resolverCache.set(ctx, (resolver = createResolver(ctx)));
+  return resolver;
+}
+
+function createResolver(ctx: DetectorContext): ChanceResolver {
   const set = ctx.settings.atChance.chanceLevel;
   if (set !== null && set > 0 && set < 1) {
     const fixed: Chance = { level: set, classes: null, source: 'chanceLevel setting' };
@@ -77,8 +90,16 @@ export function chanceResolver(ctx: DetectorContext): ChanceResolver {
   const textColumns = ctx.table.columns.filter(
     (c): c is CategoryColumn | TextColumn => c.kind === 'category' || c.kind === 'text',
   );
-  // Dataset per label, once per column: rows only index into these.
-  const labelDatasets = textColumns.map((c) => c.labels.map(datasetIn));
+  // Dataset per label, once per label and only for the labels asked about: an id column has as
+  // many labels as trials, and most analyses ask about a few rows.
+  const labelDatasets = textColumns.map(
+    (c) => new Array<{ classes: number; name: string } | null | undefined>(c.labels.length),
+  );
+  const datasetOf = (i: number, code: number) => {
+    let d = labelDatasets[i][code];
+    if (d === undefined) labelDatasets[i][code] = d = datasetIn(textColumns[i].labels[code]);
+    return d;
+  };
   const fromColumnNames = new Map<number, string>();
   for (const c of ctx.table.columns) {
     const d = datasetIn(c.name);
@@ -105,7 +126,7 @@ export function chanceResolver(ctx: DetectorContext): ChanceResolver {
       for (let i = 0; i < textColumns.length; i++) {
         const column = textColumns[i];
         const code = column.codes[row];
-        const d = code >= 0 ? labelDatasets[i][code] : null;
+        const d = code >= 0 ? datasetOf(i, code) : null;
         if (!d) continue;
         if (found && found.classes !== d.classes) return null;
         found ??= {

@@ -5,6 +5,8 @@
 import { CellState, cellText, type Column, type NumberColumn } from '../../model';
 import { finiteAt, isFinishedRun, type DetectorContext } from '../context';
 import { parseName } from '../names';
+import { configIds } from './config-ids';
+import { numberCodes } from './number-codes';
 import { primaryMetric, type PrimaryMetric } from './primary-metric';
 
 export interface SweepFacts {
@@ -16,12 +18,14 @@ export interface SweepFacts {
   /** Finished runs with a finite primary metric, in row order: the trials a sweep is judged by. */
   scored: number[];
   /**
-   * Per row: the configuration without seeds; equal keys are replicates of one config. Rows
-   * without any hyperparameter value get a key of their own.
+   * Per row: the configuration without seeds, as an id; equal ids are replicates of one config.
+   * Rows without any hyperparameter value get an id of their own (see `unconfigured`).
    */
-  configKeys: string[];
-  /** Per row: the configuration including seeds (rows without any value share one key). */
-  fullKeys: string[];
+  configKeys: Int32Array;
+  /** Per row: the configuration including seeds (rows without any value share one id). */
+  fullKeys: Int32Array;
+  /** Per row: 1 when none of the hyperparameters is set (a baseline, not a point of the sweep). */
+  unconfigured: Uint8Array;
 }
 
 const cache = new WeakMap<DetectorContext, SweepFacts>();
@@ -49,18 +53,7 @@ export function columnCodes(ctx: DetectorContext, column: Column): ColumnCodes {
   const rows = ctx.table.rowCount;
   const codes = new Int32Array(rows);
   if (column.kind === 'number') {
-    const firstRow: number[] = [];
-    const byValue = new Map<number, number>();
-    for (let row = 0; row < rows; row++) {
-      if (column.states[row] === CellState.missing) {
-        codes[row] = -1;
-        continue;
-      }
-      const v = column.states[row] === CellState.nan ? NaN : column.values[row];
-      let code = byValue.get(v);
-      if (code === undefined) byValue.set(v, (code = firstRow.push(row) - 1));
-      codes[row] = code;
-    }
+    const firstRow = numberCodes(column, codes);
     const labels: (string | undefined)[] = [];
     result = {
       codes,
@@ -93,11 +86,6 @@ export function isSeedName(name: string): boolean {
   return tokens.includes('seed') || tokens.includes('seeds') || /^(random_state|rng)$/.test(joined);
 }
 
-/** Whether a config key belongs to a row with no hyperparameter set (see keysOf). */
-export function isUnconfigured(key: string): boolean {
-  return key.startsWith('\u0001');
-}
-
 /**
  * A cell as a comparable key, '' when missing. Numbers keep their shortest spelling; only long
  * ones (float noise such as 0.30000000000000004) are rounded to 12 significant digits.
@@ -114,31 +102,6 @@ export function cellKey(column: Column, row: number): string {
   return cellText(column, row);
 }
 
-/**
- * One key per row. A row with none of the hyperparameters set (a baseline or an unrelated run
- * logged into the same experiment) is not a point of the search space: it gets a key of its own
- * unless `emptyShared`, so it never counts as a replicate of another such row.
- */
-function keysOf(
-  ctx: DetectorContext,
-  columns: Column[],
-  rows: number,
-  emptyShared: boolean,
-): string[] {
-  const perColumn = columns.map((c) => columnCodes(ctx, c).codes);
-  const keys: string[] = [];
-  const cells: number[] = new Array<number>(columns.length);
-  for (let row = 0; row < rows; row++) {
-    let empty = columns.length > 0;
-    for (let i = 0; i < perColumn.length; i++) {
-      cells[i] = perColumn[i][row];
-      if (cells[i] >= 0) empty = false;
-    }
-    keys.push(empty && !emptyShared ? `\u0001row ${row}` : cells.join(','));
-  }
-  return keys;
-}
-
 export function sweepFacts(ctx: DetectorContext): SweepFacts {
   const cached = cache.get(ctx);
   if (cached) return cached;
@@ -153,14 +116,16 @@ export function sweepFacts(ctx: DetectorContext): SweepFacts {
       if (isFinishedRun(ctx, row) && finiteAt(primary.column, row) !== null) scored.push(row);
     }
   }
-  const rows = ctx.table.rowCount;
   const facts: SweepFacts = {
     primary,
     params,
     seeds,
     scored,
-    configKeys: keysOf(ctx, params, rows, false),
-    fullKeys: keysOf(ctx, [...params, ...seeds], rows, true),
+    ...configIds(
+      params.map((c) => columnCodes(ctx, c)),
+      seeds.map((c) => columnCodes(ctx, c)),
+      ctx.table.rowCount,
+    ),
   };
   cache.set(ctx, facts);
   return facts;

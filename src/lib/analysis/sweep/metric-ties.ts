@@ -36,11 +36,11 @@ export function collapsedGroupsAllMetrics(ctx: DetectorContext): MetricTiedGroup
     for (const m of accuracies) {
       const metric: PrimaryMetric = { column: m.column, role: m.role };
       const rows = scored.filter((r) => finiteAt(m.column, r) !== null);
-      for (const group of collapsedGroupsOf(ctx, metric, rows)) {
-        if (covered.some((set) => group.rows.every((r) => set.has(r)))) continue;
-        // Off the primary metric only failures count: a tie of a secondary score among
-        // normal results says little.
+      // Off the primary metric only failures count: a tie of a secondary score among normal
+      // results says little (so only degenerate groups are asked for).
+      for (const group of collapsedGroupsOf(ctx, metric, rows, true)) {
         if (!group.degenerate) continue;
+        if (covered.some((set) => group.rows.every((r) => set.has(r)))) continue;
         out.push({ metric: m.column.name, group });
         covered.push(new Set(group.rows));
       }

@@ -31,13 +31,17 @@ export function replicates(ctx: DetectorContext): Replicates | null {
   const { primary, scored, configKeys } = sweepFacts(ctx);
   let result: Replicates | null = null;
   if (primary) {
-    const byKey = new Map<string, number[]>();
+    // Rows per configuration id, configs in order of their first row.
+    let ids = 0;
+    for (const row of scored) ids = Math.max(ids, configKeys[row] + 1);
+    const slot = new Int32Array(ids).fill(-1);
+    const groups: number[][] = [];
     for (const row of scored) {
-      const list = byKey.get(configKeys[row]) ?? [];
-      list.push(row);
-      byKey.set(configKeys[row], list);
+      const id = configKeys[row];
+      if (slot[id] < 0) slot[id] = groups.push([row]) - 1;
+      else groups[slot[id]].push(row);
     }
-    const configs = [...byKey.values()].map((rows): ConfigStats => {
+    const configs = groups.map((rows): ConfigStats => {
       const values = rows.map((r) => scoreAt(primary, r));
       return { rows, values, mean: mean(values), sd: sampleSd(values) };
     });

@@ -5,8 +5,12 @@
 import type { Column } from '../../model';
 import { type DetectorContext } from '../context';
 import { chanceResolver } from './chance';
-import { columnCodes, isUnconfigured, orientation, scoreAt, sweepFacts } from './facts';
-import { isAccuracyName, isFinePrecision, metricKind, scaleOf } from './metric-kind';
+import { columnCodes, orientation, scoreAt, sweepFacts } from './facts';
+import { isAccuracyName, isFinePrecision, metricKind } from './metric-kind';
+import { scaleOverScored } from './scales';
+import { tieGroupsSorted } from './tie-groups';
+
+export { sameValue, tieGroups } from './tie-groups';
 import type { PrimaryMetric } from './primary-metric';
 import { isQuantised } from './resolution';
 
@@ -22,32 +26,6 @@ export interface TiedGroup {
   distinctive: boolean;
   /** How many different configurations (seeds ignored) share the value. */
   configs: number;
-}
-
-/** Equal within a relative tolerance (and exactly equal at zero). */
-export function sameValue(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
-}
-
-/** Runs of equal values among `rows`, by sorting; only groups of at least `min` rows. */
-export function tieGroups(
-  rows: readonly number[],
-  valueOf: (row: number) => number,
-  tolerance: number,
-  min: number,
-): number[][] {
-  const value = new Map<number, number>();
-  for (const r of rows) value.set(r, valueOf(r));
-  const sorted = [...rows].sort((a, b) => value.get(a)! - value.get(b)!);
-  const groups: number[][] = [];
-  for (let i = 0; i < sorted.length;) {
-    const first = value.get(sorted[i])!;
-    let j = i + 1;
-    while (j < sorted.length && sameValue(first, value.get(sorted[j])!, tolerance)) j++;
-    if (j - i >= min) groups.push(sorted.slice(i, j).sort((a, b) => a - b));
-    i = j;
-  }
-  return groups;
 }
 
 const cache = new WeakMap<DetectorContext, TiedGroup[]>();
@@ -70,24 +48,30 @@ export function collapsedGroupsOf(
   ctx: DetectorContext,
   primary: PrimaryMetric,
   scored: readonly number[],
+  degenerateOnly = false,
 ): TiedGroup[] {
-  const { configKeys } = sweepFacts(ctx);
+  const { configKeys, unconfigured } = sweepFacts(ctx);
   const { minTrials, tolerance } = ctx.settings.collapsedTrials;
   const out: TiedGroup[] = [];
   if (scored.length >= minTrials) {
     const valueOf = (row: number) => scoreAt(primary, row);
     const sign = orientation(primary);
-    // Oriented (larger = better) and sorted once; a group is a contiguous block of it.
-    const oriented = Float64Array.from(scored, (r) => sign * valueOf(r)).sort();
+    const values = new Float64Array(scored.length);
+    for (let i = 0; i < scored.length; i++) values[i] = valueOf(scored[i]);
+    const sorted = values.slice().sort();
+    // Oriented (larger = better) and ascending; a group is a contiguous block of it. Reversing
+    // the negated ascending values gives what sorting them would (-0 still before 0).
+    const oriented = sign === 1 ? sorted : sorted.map((_, i) => -sorted[sorted.length - 1 - i]);
     const kind = metricKind(primary.column.name, primary.role);
     const accuracy = kind === 'bounded' && isAccuracyName(primary.column.name, primary.role);
-    const scale = scaleOf(primary.column, [...scored]);
+    // `scored` keeps every scored trial with a finite value: the column's scale over them.
+    const scale = scaleOverScored(ctx, primary.column);
     const chance = accuracy ? chanceResolver(ctx) : null;
     let quantised: boolean | null = null;
-    for (const rows of tieGroups(scored, valueOf, tolerance, minTrials)) {
+    for (const rows of tieGroupsSorted(scored, values, sorted, tolerance, minTrials)) {
       // Rows without any hyperparameter value are not configurations of the sweep.
-      const keys = new Set<string>();
-      for (const r of rows) if (!isUnconfigured(configKeys[r])) keys.add(configKeys[r]);
+      const keys = new Set<number>();
+      for (const r of rows) if (unconfigured[r] === 0) keys.add(configKeys[r]);
       if (keys.size < 2) continue;
       const value = valueOf(rows[0]);
       let why = '';
@@ -98,10 +82,16 @@ export function collapsedGroupsOf(
       } else if (kind === 'bounded' && value === 0) {
         why = 'zero: the model is never right';
       } else if (
-        isFarBelow(oriented, Math.min(...rows.map((r) => sign * valueOf(r))), rows.length)
+        isFarBelow(
+          oriented,
+          lowest(rows, (r) => sign * valueOf(r)),
+          rows.length,
+        )
       ) {
         why = 'far worse than the other trials (an outlier below the rest)';
       }
+      // Callers that keep failures only need not decide whether a normal tie is distinctive.
+      if (degenerateOnly && why === '') continue;
       // k/n accuracies of a small eval set tie by chance: decided once for the column.
       quantised ??= isQuantised(scored.map(valueOf));
       const distinctive = isFinePrecision(value) && !quantised;
@@ -110,6 +100,13 @@ export function collapsedGroupsOf(
     }
   }
   return out;
+}
+
+/** Math.min over the rows' values (as Math.min, -0 below 0), without spreading a big array. */
+function lowest(rows: readonly number[], valueOf: (row: number) => number): number {
+  let min = Infinity;
+  for (const r of rows) min = Math.min(min, valueOf(r));
+  return min;
 }
 
 /**
@@ -165,8 +162,9 @@ export interface GroupParams {
  */
 interface ScoredIndex {
   counts: Int32Array;
-  offsets: Int32Array;
-  rows: Int32Array;
+  /** Built on first use: most columns are only asked for their counts. */
+  rows: { offsets: Int32Array; rows: Int32Array } | null;
+  codes: Int32Array;
 }
 const scoredIndexCache = new WeakMap<DetectorContext, Map<Column, ScoredIndex>>();
 
@@ -178,28 +176,42 @@ function scoredIndex(ctx: DetectorContext, column: Column): ScoredIndex {
     const { codes, size } = columnCodes(ctx, column);
     const scored = sweepFacts(ctx).scored;
     const counts = new Int32Array(size);
-    for (const r of scored) if (codes[r] >= 0) counts[codes[r]]++;
+    for (let i = 0; i < scored.length; i++) {
+      const c = codes[scored[i]];
+      if (c >= 0) counts[c]++;
+    }
+    byColumn.set(column, (index = { counts, rows: null, codes }));
+  }
+  return index;
+}
+
+/** The scored trials of each code: rows[offsets[c] … offsets[c + 1]). */
+function scoredRows(ctx: DetectorContext, index: ScoredIndex) {
+  if (!index.rows) {
+    const { counts, codes } = index;
+    const size = counts.length;
+    const scored = sweepFacts(ctx).scored;
     const offsets = new Int32Array(size + 1);
     for (let c = 0; c < size; c++) offsets[c + 1] = offsets[c] + counts[c];
     const fill = offsets.slice(0, size);
     const rows = new Int32Array(offsets[size]);
     for (const r of scored) if (codes[r] >= 0) rows[fill[codes[r]]++] = r;
-    byColumn.set(column, (index = { counts, offsets, rows }));
+    index.rows = { offsets, rows };
   }
-  return index;
+  return index.rows;
 }
 
 /** How the group's hyperparameters relate to the rest of the scored trials. */
 export function groupParams(ctx: DetectorContext, rows: readonly number[]): GroupParams {
   const facts = sweepFacts(ctx);
   const inGroup = new Set(rows);
-  const scoredSet = scoredRowSet(ctx);
-  const groupScored = rows.filter((r) => scoredSet.has(r));
+  const scored = scoredFlags(ctx);
+  const groupScored = rows.filter((r) => scored[r] === 1);
   const restCount = facts.scored.length - groupScored.length;
   const result: GroupParams = { common: [], separating: [], varying: [], coversCommon: false };
   const commonCodes: { codes: Int32Array; code: number; column: Column }[] = [];
   for (const column of facts.params) {
-    const { codes, size, label } = columnCodes(ctx, column);
+    const { codes, label } = columnCodes(ctx, column);
     const inside = [...new Set(rows.map((r) => codes[r]))].filter((c) => c >= 0);
     if (inside.length === 0) continue;
     const values = inside.map(label);
@@ -212,10 +224,12 @@ export function groupParams(ctx: DetectorContext, rows: readonly number[]): Grou
     }
     if (present && restCount > 0) {
       // A value is separating when no scored trial outside the group holds it.
-      const insideCounts = new Int32Array(size);
-      for (const r of groupScored) insideCounts[codes[r]]++;
+      // Counted in a Map: a group has a few values, the column up to one per trial.
+      const insideCounts = new Map<number, number>();
+      for (const r of groupScored)
+        insideCounts.set(codes[r], (insideCounts.get(codes[r]) ?? 0) + 1);
       const total = scoredIndex(ctx, column).counts;
-      if (inside.every((c) => total[c] === insideCounts[c])) {
+      if (inside.every((c) => total[c] === (insideCounts.get(c) ?? 0))) {
         result.separating.push({ column, values: sortValues(values) });
       }
     }
@@ -236,19 +250,25 @@ function commonOutside(
     const index = scoredIndex(ctx, column);
     if (index.counts[code] < rarest.counts[rarestCode]) [rarest, rarestCode] = [index, code];
   }
-  for (let i = rarest.offsets[rarestCode]; i < rarest.offsets[rarestCode + 1]; i++) {
-    const r = rarest.rows[i];
+  const { offsets, rows } = scoredRows(ctx, rarest);
+  for (let i = offsets[rarestCode]; i < offsets[rarestCode + 1]; i++) {
+    const r = rows[i];
     if (!inGroup.has(r) && common.every(({ codes, code }) => codes[r] === code)) return true;
   }
   return false;
 }
 
-const scoredSetCache = new WeakMap<DetectorContext, ReadonlySet<number>>();
+const scoredFlagsCache = new WeakMap<DetectorContext, Uint8Array>();
 
-function scoredRowSet(ctx: DetectorContext): ReadonlySet<number> {
-  let set = scoredSetCache.get(ctx);
-  if (!set) scoredSetCache.set(ctx, (set = new Set(sweepFacts(ctx).scored)));
-  return set;
+/** 1 for the scored rows. */
+function scoredFlags(ctx: DetectorContext): Uint8Array {
+  let flags = scoredFlagsCache.get(ctx);
+  if (!flags) {
+    flags = new Uint8Array(ctx.table.rowCount);
+    for (const row of sweepFacts(ctx).scored) flags[row] = 1;
+    scoredFlagsCache.set(ctx, flags);
+  }
+  return flags;
 }
 
 function sortValues(values: string[]): string[] {
