@@ -174,8 +174,16 @@ export async function curves1gbScenario(ctx) {
     const [r] = await repeat(1, () =>
       measureReader(browser, browserCdp, readerUrl, file, 'curves-bytes', probeSource),
     );
+    // One pandas read of the same gigabyte (several GB of Python objects; one is enough).
+    const pandas = await pandasReadCsv(file, shape.bytes, 1);
+    const oursOverPandas =
+      pandas.mbps && r.workerMBps ? round(r.workerMBps / pandas.mbps, 2) : null;
     const fileMB = shape.bytes / 2 ** 20;
     const m = r.memory;
+    const rssOverPandas =
+      pandas.peakRssMB && m.rendererPeakRssMB
+        ? round(m.rendererPeakRssMB / pandas.peakRssMB, 2)
+        : null;
     const complete = r.ok && r.points === shape.rows;
     const heapRatio = m.workerHeapExtraMB == null ? null : round(m.workerHeapExtraMB / fileMB, 2);
     const rssRatio = m.rendererExtraRssMB == null ? null : round(m.rendererExtraRssMB / fileMB, 2);
@@ -187,6 +195,9 @@ export async function curves1gbScenario(ctx) {
       input: shape,
       measurement: r,
       extraOverFile: { workerHeap: heapRatio, rendererRss: rssRatio },
+      pandas,
+      oursOverPandas,
+      oursOverPandasPeakRss: rssOverPandas,
     };
     const targets = [
       {
@@ -236,6 +247,12 @@ export async function curves1gbScenario(ctx) {
         `${m.rendererExtraRssMB ?? '–'} MB = ${rssRatio ?? '–'}× file (peak ${m.rendererPeakRssMB} MB)`,
       ],
       ['1 GB longest task', `${r.longestTaskMs} ms`],
+      [
+        '1 GB pandas.read_csv',
+        pandas.error
+          ? `failed: ${pandas.error}`
+          : `${pandas.mbps} MB/s, peak RSS ${pandas.peakRssMB} MB; ours/pandas ${oursOverPandas ?? '–'}× (time), ${rssOverPandas ?? '–'}× (peak RSS)`,
+      ],
     ];
     return { scenario, targets, rows };
   } finally {
