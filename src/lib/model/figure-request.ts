@@ -31,8 +31,8 @@ export type ParamsFigureKind = 'parallel' | 'slice';
 /**
  * How many hyperparameters those kinds draw when none are chosen: past ~8 axes a
  * parallel-coordinates figure's labels overlap at notebook width; a slice grid past 3 × 3 is a
- * long scroll. Equal to MAX_AXES and MAX_SLICES in lib/report/figures (a unit test checks it):
- * the Options panel shows which ones the figure draws by default.
+ * long scroll. The figure builders (MAX_AXES, MAX_SLICES in lib/report/figures) and the Options
+ * panel, which ticks the ones drawn by default, both read it.
  */
 export const DEFAULT_PARAM_COUNT: Readonly<Record<ParamsFigureKind, number>> = {
   parallel: 8,

@@ -6,7 +6,7 @@
  * back); `selection.lines` maps each plotted line to its table row, since rows without a finite
  * metric or with a missing hyperparameter are left out.
  */
-import { CellState, formatNumber } from '../../model';
+import { CellState, DEFAULT_PARAM_COUNT, formatNumber } from '../../model';
 import { directionOf, numberColumn, type FigureContext } from './context';
 import type { FigureSpec, ParcoordsDimension, ParcoordsTrace, ThemeName } from './figure-types';
 import { chooseParams } from './default-params';
@@ -25,7 +25,7 @@ export interface ParallelOptions {
 }
 
 /** Hyperparameter axes drawn by default (the metric's axis comes on top). */
-export const MAX_AXES = 8;
+export const MAX_AXES = DEFAULT_PARAM_COUNT.parallel;
 
 /**
  * Characters of axis labels across the figure (~1,000 px of 12 px text at notebook width): each

@@ -6,7 +6,7 @@
  * region even in greyscale. A short log-spaced grid with 0 (weight decay 0, 1e-5, 1e-4, 1e-3) is
  * drawn as evenly spaced categories in numeric order: a linear axis piles it up at 0.
  */
-import { CellState, formatNumber } from '../../model';
+import { CellState, DEFAULT_PARAM_COUNT, formatNumber } from '../../model';
 import { numberColumn, type FigureContext } from './context';
 import type {
   Axis,
@@ -31,7 +31,7 @@ export interface SliceOptions {
 }
 
 /** Subplots drawn by default: a 3 × 3 grid. */
-export const MAX_SLICES = 9;
+export const MAX_SLICES = DEFAULT_PARAM_COUNT.slice;
 
 /** Above this many points a trace is drawn with WebGL (scattergl). */
 export const GL_POINTS = 1500;
