@@ -108,20 +108,18 @@ export function paramsView(
   available: readonly string[],
   ranked: readonly string[],
 ): ParamsView {
+  // Names this data lacks (a notebook opened on another sweep) are not drawn either.
   const chosen = draft.params.filter((p) => available.includes(p));
-  if (draft.params.length > 0) {
-    // Names this data lacks (a notebook opened on another sweep) are not drawn either.
-    const summary = chosen.length > 0 ? `${chosen.length} chosen` : 'none of the chosen found';
-    return { checked: new Set(chosen), isDefault: false, summary };
-  }
+  if (chosen.length > 0)
+    return { checked: new Set(chosen), isDefault: false, summary: `${chosen.length} chosen` };
   const max = choosesParams(draft.kind) ? DEFAULT_PARAM_COUNT[draft.kind] : available.length;
   const drawn = defaultParams(available, ranked, max);
   const how = ranked.length > 0 ? 'most important' : 'first';
-  return {
-    checked: new Set(drawn),
-    isDefault: true,
-    summary: available.length <= max ? `all ${available.length}` : `${max} ${how}`,
-  };
+  const summary = available.length <= max ? `all ${available.length}` : `${max} ${how}`;
+  // None of a choice found: the figure draws the default (chooseParams), so tick what it draws.
+  if (draft.params.length > 0)
+    return { checked: new Set(drawn), isDefault: false, summary: `chosen not found; ${summary}` };
+  return { checked: new Set(drawn), isDefault: true, summary };
 }
 
 /** The choice after ticking or unticking one box: in column order, never empty. */

@@ -51,8 +51,9 @@ describe('chosen hyperparameters in the figure draft', () => {
     const chosen = paramsView({ ...draft, params: ['p2', 'gone', 'p6'] }, P, ranked);
     expect(chosen).toMatchObject({ isDefault: false, summary: '2 chosen' });
     const lost = paramsView({ ...draft, params: ['gone'] }, P, ranked);
-    expect(lost).toMatchObject({ isDefault: false, summary: 'none of the chosen found' });
-    expect(lost.checked.size).toBe(0);
+    // The figure falls back to the default (chooseParams): the boxes say so.
+    expect(lost).toMatchObject({ isDefault: false, summary: 'chosen not found; 8 most important' });
+    expect(lost.checked).toEqual(view.checked);
   });
 
   it('toggles one box into a list in column order that is never empty', () => {
